@@ -1,0 +1,367 @@
+import { afterEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppError } from '../../electron/core/app-error';
+import { InMemoryAccountStorage } from '../../electron/core/in-memory-storage';
+import type { TokenOutcome } from '../../electron/core/token-types';
+import { lifecycleFixture } from '../support/lifecycle-fixture';
+import { settle } from '../support/manual-clock';
+import { deferred, rejected, unreachable } from '../support/scripted-client';
+
+type Fixture = Awaited<ReturnType<typeof lifecycleFixture>>;
+const fixtures: Fixture[] = [];
+async function setup(options: Parameters<typeof lifecycleFixture>[0] = {}): Promise<Fixture> {
+  const fixture = await lifecycleFixture(options);
+  fixtures.push(fixture);
+  return fixture;
+}
+afterEach(() => {
+  for (const fixture of fixtures.splice(0)) fixture.lifecycle.stop();
+});
+
+const MIN = 60_000;
+
+describe('adding an account', () => {
+  it('exchanges at once and stores every secret', async () => {
+    const { lifecycle, client, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    assert.equal(account.status, 'ready');
+    assert.equal(client.count('exchange'), 1);
+    const stored = storage.peek(account.id);
+    assert.deepEqual(stored.secrets, { exchangeToken: 'exchange-ACME', refreshToken: 'refresh-1', accessToken: 'access-1' });
+    assert.equal(lifecycle.list().length, 1);
+  });
+
+  it('cleans an exchange token broken by spaces and line breaks', async () => {
+    const { lifecycle, client } = await setup();
+    await lifecycle.add({ label: 'Wrapped', email: 'w@example.be', host: 'https://rapi.winbooksonweb.be', exchangeToken: ' abc\n def \r\nghi ' });
+    assert.equal(client.calls[0]?.grant === 'exchange' && client.calls[0].request.exchangeToken, 'abcdefghi');
+  });
+
+  it('refuses bad input naming the field, without contacting Winbooks', async () => {
+    const { lifecycle, client } = await setup();
+    const cases: [Record<string, string>, string][] = [
+      [{ label: '', email: 'a@b.be', host: 'https://rapi.winbooksonweb.be', exchangeToken: 'x' }, 'label'],
+      [{ label: 'A'.repeat(81), email: 'a@b.be', host: 'https://rapi.winbooksonweb.be', exchangeToken: 'x' }, 'label'],
+      [{ label: 'A', email: 'not-an-email', host: 'https://rapi.winbooksonweb.be', exchangeToken: 'x' }, 'email'],
+      [{ label: 'A', email: 'a@b.be', host: 'http://rapi.winbooksonweb.be', exchangeToken: 'x' }, 'host'],
+      [{ label: 'A', email: 'a@b.be', host: 'https://rapi.winbooksonweb.be', exchangeToken: ' \n ' }, 'exchangeToken'],
+    ];
+    for (const [input, field] of cases) {
+      await assert.rejects(
+        lifecycle.add(input as never),
+        (error: unknown) => error instanceof AppError && error.code === 'invalid-input' && error.field === field && error.message.length > 10,
+        `expected a refusal on ${field}`,
+      );
+    }
+    assert.equal(client.count(), 0);
+  });
+
+  it('refuses a label already used, ignoring case', async () => {
+    const { addAccount } = await setup();
+    await addAccount('ACME');
+    await assert.rejects(addAccount('acme', 'other@example.be'), (error: unknown) => error instanceof AppError && error.code === 'duplicate-label' && error.field === 'label');
+  });
+
+  it('refuses a grant Winbooks rejects, saving nothing', async () => {
+    const { lifecycle, client, storage, addAccount } = await setup();
+    client.respond = () => rejected(400, 'invalid_grant: unknown exchange token');
+    await assert.rejects(addAccount('ACME'), (error: unknown) => {
+      assert.ok(error instanceof AppError);
+      assert.equal(error.code, 'grant-rejected');
+      assert.equal(error.field, 'exchangeToken');
+      assert.match(error.message, /unknown exchange token/);
+      return true;
+    });
+    assert.equal(lifecycle.list().length, 0);
+    assert.equal(storage.saves, 0);
+  });
+});
+
+describe('scheduling', () => {
+  it('refreshes at expiry minus 10% of the lifetime (no jitter drawn)', async () => {
+    const { clock, client, addAccount } = await setup({ random: () => 0 });
+    const account = await addAccount('ACME');
+    assert.equal(account.nextRefreshAt, (account.accessExpiresAt ?? 0) - 90_000);
+    await clock.advance(810_000 - 1);
+    assert.equal(client.count('refresh'), 0);
+    await clock.advance(1);
+    assert.equal(client.count('refresh'), 1);
+  });
+
+  it('keeps jitter within 10% of the lead, earlier never later', async () => {
+    const { clock, client, addAccount } = await setup({ random: () => 0.999 });
+    const account = await addAccount('ACME');
+    const issuedAt = account.accessIssuedAt ?? 0;
+    await clock.advance(810_000);
+    const refreshAt = client.calls.find((call) => call.grant === 'refresh')?.at;
+    assert.ok(refreshAt !== undefined);
+    assert.ok(refreshAt >= issuedAt + 801_000 && refreshAt <= issuedAt + 810_000, `refresh at +${refreshAt - issuedAt} ms`);
+  });
+
+  it('stores the rotated refresh token before the refresh counts as done', async () => {
+    const gate = deferred<void>();
+    let holdWrites = false;
+    const storage = new InMemoryAccountStorage(() => (holdWrites ? gate.promise : Promise.resolve()));
+    const { lifecycle, client, addAccount } = await setup({ storage });
+    const account = await addAccount('ACME');
+    holdWrites = true;
+    let done = false;
+    const refreshing = lifecycle.refresh(account.id).then(() => (done = true));
+    await settle();
+    assert.equal(client.count('refresh'), 1);
+    assert.equal(done, false, 'the refresh must wait for the write');
+    assert.equal(lifecycle.get(account.id).status, 'refreshing');
+    gate.resolve();
+    await refreshing;
+    assert.equal(storage.peek(account.id).secrets?.refreshToken, 'refresh-2');
+  });
+
+  it('never runs more than the concurrency limit of token requests', async () => {
+    const { clock, client, lifecycle, addAccount } = await setup({ maxConcurrentRequests: 4 });
+    for (let i = 0; i < 10; i += 1) await addAccount(`Client ${i}`);
+    const gates: ReturnType<typeof deferred<TokenOutcome>>[] = [];
+    client.respond = () => {
+      const gate = deferred<TokenOutcome>();
+      gates.push(gate);
+      return gate.promise;
+    };
+    client.maxActive = 0;
+    await clock.advance(810_000);
+    assert.equal(client.active, 4);
+    while (client.calls.filter((c) => c.grant === 'refresh').length < 10 || client.active > 0) {
+      const gate = gates.shift();
+      if (!gate) break;
+      gate.resolve(client.success());
+      await settle();
+    }
+    assert.equal(client.maxActive, 4);
+    assert.equal(client.count('refresh'), 10);
+    assert.ok(lifecycle.list().every((a) => a.status === 'ready'));
+  });
+});
+
+describe('single flight', () => {
+  it('answers 50 concurrent getFreshAccessToken calls with one token request', async () => {
+    const { clock, client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    lifecycle.stop(); // no scheduled refresh: the calls themselves must refresh
+    await clock.advance(900_000 + 1);
+    const before = client.count();
+    const tokens = await Promise.all(Array.from({ length: 50 }, () => lifecycle.getFreshAccessToken(account.id, 60)));
+    assert.equal(client.count() - before, 1);
+    assert.equal(new Set(tokens.map((t) => t.accessToken)).size, 1);
+    assert.ok(tokens.every((t) => t.expiresAt - clock.now() >= 60_000));
+  });
+
+  it('returns the current token without a request while it is valid long enough', async () => {
+    const { client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const token = await lifecycle.getFreshAccessToken(account.id, 60);
+    assert.equal(token.accessToken, 'access-1');
+    assert.equal(client.count(), 1);
+  });
+
+  it('refreshes first when the token is valid for less than asked', async () => {
+    const { clock, client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    lifecycle.stop();
+    await clock.advance(900_000 - 30_000);
+    const token = await lifecycle.getFreshAccessToken(account.id, 60);
+    assert.equal(token.accessToken, 'access-2');
+    assert.equal(client.count('refresh'), 1);
+  });
+});
+
+describe('recovery ladder', () => {
+  it('exchanges again when the refresh token is refused', async () => {
+    const { client, lifecycle, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    client.respond = (call) => (call.grant === 'refresh' ? rejected(400, 'invalid_grant') : undefined);
+    const summary = await lifecycle.refresh(account.id);
+    assert.equal(summary.status, 'ready');
+    assert.deepEqual(client.calls.map((c) => c.grant), ['exchange', 'refresh', 'exchange']);
+    assert.equal(storage.peek(account.id).secrets?.refreshToken, 'refresh-2');
+  });
+
+  it('asks the user only when the exchange token is refused too, keeping every secret', async () => {
+    const { clock, client, lifecycle, storage, attention, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const before = structuredClone(storage.peek(account.id).secrets);
+    client.respond = () => rejected(400, 'grant revoked');
+    await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'needs-exchange-token');
+    const summary = lifecycle.get(account.id);
+    assert.equal(summary.status, 'needs-exchange-token');
+    assert.equal(summary.nextRefreshAt, null);
+    assert.match(summary.lastError?.message ?? '', /Replace exchange token/);
+    assert.deepEqual(storage.peek(account.id).secrets, before);
+    assert.equal(storage.peek(account.id).record?.needsExchangeToken, true);
+    assert.deepEqual(attention.map((e) => e.kind), ['needs-exchange-token']);
+    const calls = client.count();
+    await clock.advance(24 * 60 * MIN);
+    assert.equal(client.count(), calls, 'no retries once the user must act');
+    await assert.rejects(lifecycle.getFreshAccessToken(account.id, 60), (error: unknown) => error instanceof AppError && error.code === 'needs-exchange-token');
+  });
+
+  it('comes back to ready after the exchange token is replaced', async () => {
+    const { client, lifecycle, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    client.respond = () => rejected();
+    await lifecycle.refresh(account.id).catch(() => undefined);
+    client.respond = (call) => (call.grant === 'exchange' && call.request.exchangeToken === 'new-token' ? undefined : rejected());
+    await assert.rejects(lifecycle.replaceExchangeToken(account.id, 'still-wrong'), (error: unknown) => error instanceof AppError && error.code === 'grant-rejected');
+    assert.equal(storage.peek(account.id).secrets?.exchangeToken, 'exchange-ACME', 'a refused replacement changes nothing');
+    const summary = await lifecycle.replaceExchangeToken(account.id, ' new-\ntoken ');
+    assert.equal(summary.status, 'ready');
+    assert.equal(storage.peek(account.id).secrets?.exchangeToken, 'new-token');
+    assert.ok(summary.nextRefreshAt !== null);
+  });
+});
+
+describe('transient failures', () => {
+  it('backs off 5 s doubling, keeps the current token usable, and recovers', async () => {
+    const { clock, client, lifecycle, addAccount } = await setup({ random: () => 1 });
+    const account = await addAccount('ACME');
+    let outage = true;
+    client.respond = () => (outage ? unreachable() : undefined);
+    await clock.advance((account.nextRefreshAt ?? 0) - clock.now());
+    assert.equal(client.count('refresh'), 1);
+    assert.equal(lifecycle.get(account.id).status, 'retrying');
+    const retryTimes: number[] = [];
+    let last = client.calls.at(-1)?.at ?? 0;
+    for (let i = 0; i < 4; i += 1) {
+      const summary = lifecycle.get(account.id);
+      assert.ok(summary.nextRefreshAt !== null);
+      await clock.advance(summary.nextRefreshAt - clock.now());
+      const at = client.calls.at(-1)?.at ?? 0;
+      retryTimes.push(at - last);
+      last = at;
+    }
+    assert.deepEqual(retryTimes, [5_000, 10_000, 20_000, 40_000]);
+    // The token issued before the outage still has time left: copies keep working.
+    const current = await lifecycle.getFreshAccessToken(account.id, 1);
+    assert.equal(current.accessToken, 'access-1');
+    assert.match(lifecycle.get(account.id).lastError?.message ?? '', /could not be reached.*Retrying automatically/);
+    outage = false;
+    await clock.advance((lifecycle.get(account.id).nextRefreshAt ?? 0) - clock.now());
+    const healed = lifecycle.get(account.id);
+    assert.equal(healed.status, 'ready');
+    assert.equal(healed.lastError, null);
+    assert.equal(healed.failingSince, null);
+    assert.equal(healed.nextRefreshAt, (healed.accessExpiresAt ?? 0) - 90_000 - 9_000, 'normal schedule again (lead 90 s, jitter 9 s)');
+  });
+
+  it('refuses an on-demand token it cannot get, saying Winbooks is unreachable', async () => {
+    const { clock, client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    lifecycle.stop();
+    await clock.advance(900_000);
+    client.respond = () => unreachable('timeout after 15 s');
+    await assert.rejects(lifecycle.getFreshAccessToken(account.id, 60), (error: unknown) => error instanceof AppError && error.code === 'winbooks-unreachable');
+  });
+});
+
+describe('clock changes', () => {
+  it('resync after a 2-hour sleep refreshes overdue accounts at once', async () => {
+    const { clock, client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    clock.sleep(2 * 60 * MIN);
+    lifecycle.resync();
+    await clock.advance(0);
+    assert.equal(client.count('refresh'), 1);
+    const summary = lifecycle.get(account.id);
+    assert.equal(summary.status, 'ready');
+    assert.ok((summary.accessExpiresAt ?? 0) > clock.now());
+  });
+
+  it('notices a sleep by itself within 30 s when nobody calls resync', async () => {
+    const { clock, client, logger, addAccount } = await setup();
+    await addAccount('ACME');
+    clock.sleep(2 * 60 * MIN);
+    await clock.advance(30_000);
+    assert.equal(client.count('refresh'), 1);
+    assert.ok(logger.events().includes('clock-jump'));
+  });
+});
+
+describe('editing and removing', () => {
+  it('turns auto-refresh off and on', async () => {
+    const { clock, client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const off = await lifecycle.update(account.id, { autoRefresh: false });
+    assert.equal(off.status, 'auto-refresh-off');
+    assert.equal(off.nextRefreshAt, null);
+    await clock.advance(60 * MIN);
+    assert.equal(client.count('refresh'), 0);
+    const on = await lifecycle.update(account.id, { autoRefresh: true });
+    await clock.advance(0);
+    assert.equal(client.count('refresh'), 1, 'an expired token is refreshed as soon as auto-refresh is back');
+    assert.equal(lifecycle.get(on.id).status, 'ready');
+  });
+
+  it('proves a new e-mail with the stored exchange token before saving it', async () => {
+    const { client, lifecycle, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    client.respond = () => rejected(401, 'unknown user');
+    await assert.rejects(lifecycle.update(account.id, { email: 'other@example.be' }), (error: unknown) => error instanceof AppError && error.code === 'grant-rejected');
+    assert.equal(storage.peek(account.id).record?.email, 'acme@example.be');
+    client.respond = null;
+    const moved = await lifecycle.update(account.id, { email: 'other@example.be', label: 'ACME NV' });
+    assert.equal(moved.email, 'other@example.be');
+    assert.equal(moved.label, 'ACME NV');
+  });
+
+  it('removes an account, its secrets and its timer', async () => {
+    const { clock, client, lifecycle, storage, changes, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    await lifecycle.remove(account.id);
+    await settle();
+    assert.equal(storage.peek(account.id).record, undefined);
+    assert.equal(storage.peek(account.id).secrets, undefined);
+    assert.ok(changes.some((c) => c.removed.includes(account.id)));
+    await clock.advance(60 * MIN);
+    assert.equal(client.count('refresh'), 0);
+    await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'unknown-account');
+  });
+
+  it('refreshAll reports refreshed, failed and skipped accounts', async () => {
+    const { client, lifecycle, addAccount } = await setup();
+    await addAccount('A');
+    const b = await addAccount('B');
+    const c = await addAccount('C');
+    client.respond = (call) => (call.request.email === c.email ? rejected() : undefined);
+    await lifecycle.refresh(c.id).catch(() => undefined);
+    client.respond = (call) => (call.request.email === b.email ? unreachable() : undefined);
+    const report = await lifecycle.refreshAll();
+    assert.equal(report.refreshed, 1);
+    assert.equal(report.skipped, 1);
+    assert.deepEqual(report.failed.map((f) => [f.label, f.code]), [['B', 'winbooks-unreachable']]);
+  });
+});
+
+describe('restart', () => {
+  it('picks up stored accounts and refreshes those that expired while the app was closed', async () => {
+    const storage = new InMemoryAccountStorage();
+    const first = await setup({ storage });
+    const account = await first.addAccount('ACME');
+    first.lifecycle.stop();
+    const second = await setup({ storage });
+    assert.equal(second.lifecycle.get(account.id).label, 'ACME');
+    assert.equal(second.lifecycle.get(account.id).nextRefreshAt, (account.accessExpiresAt ?? 0) - 90_000);
+  });
+});
+
+describe('events', () => {
+  it('emits summaries that never carry a secret', async () => {
+    const { client, lifecycle, changes, logger, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    await lifecycle.refresh(account.id);
+    client.respond = () => rejected();
+    await lifecycle.refresh(account.id).catch(() => undefined);
+    await settle();
+    assert.ok(changes.length > 0);
+    const emitted = JSON.stringify(changes) + logger.lines.join('\n');
+    for (const secret of ['exchange-ACME', 'refresh-1', 'access-1', 'refresh-2', 'access-2']) {
+      assert.ok(!emitted.includes(secret), `${secret} leaked into an event or log line`);
+    }
+  });
+});
