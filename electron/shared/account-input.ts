@@ -30,7 +30,7 @@ export const exchangeTokenSchema = z
       .string()
       .min(1, { error: 'Exchange token: paste the exchange token from the Winbooks e-mail.' })
       .max(EXCHANGE_TOKEN_MAX_LENGTH, { error: `Exchange token: too long (more than ${EXCHANGE_TOKEN_MAX_LENGTH} characters); check what was pasted.` })
-      .regex(/^[\x21-\x7e]+$/u, { error: 'Exchange token: contains characters a token cannot have; copy it again from the Winbooks e-mail.' }),
+      .regex(/^[\x21-\x7e]*$/u, { error: 'Exchange token: contains characters a token cannot have; copy it again from the Winbooks e-mail.' }),
   );
 
 /** Normalises an API base: lower-case origin, no trailing slash, no query, fragment or credentials. */
