@@ -45,6 +45,8 @@ export interface TokenLifecycleApi {
   refreshAll(): Promise<RefreshAllReport>;
   /** An access token valid at least minValiditySeconds from now, refreshing first when needed. */
   getFreshAccessToken(id: string, minValiditySeconds: number): Promise<FreshAccessToken>;
+  /** Re-reads every account from storage (after a backup import changed it underneath). */
+  reload(): Promise<void>;
   /** Recomputes every schedule from wall-clock expiry (after sleep, resume, unlock, clock change). */
   resync(): void;
   configure(settings: Partial<LifecycleSettings>): void;

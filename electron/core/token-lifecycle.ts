@@ -160,14 +160,20 @@ export class TokenLifecycle implements TokenLifecycleApi {
         return { kind: 'success', via: 'exchange' };
       });
     }
-    const record: AccountRecord = {
+    // Applied in memory first, so a refresh finishing meanwhile saves its tokens with the new values.
+    const previous = { label: state.record.label, autoRefresh: state.record.autoRefresh };
+    state.record = {
       ...state.record,
       ...(patch.label !== undefined ? { label: patch.label } : {}),
       ...(patch.autoRefresh !== undefined ? { autoRefresh: patch.autoRefresh } : {}),
     };
-    await this.persist(record);
-    state.record = record;
-    if (!record.autoRefresh) this.clearRetry(state);
+    try {
+      await this.persist(state.record);
+    } catch (error) {
+      state.record = { ...state.record, ...previous };
+      throw error;
+    }
+    if (!state.record.autoRefresh) this.clearRetry(state);
     this.schedule(state);
     this.changes.markChanged(id);
     return summaryOf(state);
@@ -249,6 +255,29 @@ export class TokenLifecycle implements TokenLifecycleApi {
       'invalid-input',
       `Winbooks issues tokens for "${state.record.label}" that are valid for ${lifetime} s, less than the ${minValiditySeconds} s asked for. Ask for a shorter minimum validity.`,
     );
+  }
+
+  async reload(): Promise<void> {
+    const records = await this.storage.loadRecords();
+    const stored = new Set(records.map((record) => record.id));
+    for (const record of records) {
+      const existing = this.accounts.get(record.id);
+      if (existing) await existing.inFlight?.catch(() => undefined);
+      const state = newAccountState(record, null);
+      state.jitterMs = this.jitterFor(record);
+      if (existing) this.cancelTimer(existing);
+      this.accounts.set(record.id, state);
+      this.schedule(state);
+      this.changes.markChanged(record.id);
+    }
+    for (const [id, state] of this.accounts) {
+      if (stored.has(id)) continue;
+      state.removed = true;
+      this.cancelTimer(state);
+      this.accounts.delete(id);
+      this.changes.markRemoved(id);
+    }
+    this.logger.info('lifecycle-reloaded', { accounts: this.accounts.size });
   }
 
   resync(): void {

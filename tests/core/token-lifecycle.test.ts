@@ -350,6 +350,24 @@ describe('restart', () => {
   });
 });
 
+describe('reload', () => {
+  it('takes in accounts added, changed and removed in storage underneath (a backup import)', async () => {
+    const storage = new InMemoryAccountStorage();
+    const { lifecycle, changes, addAccount } = await setup({ storage });
+    const kept = await addAccount('Kept');
+    const gone = await addAccount('Gone');
+    const other = await setup({ storage });
+    await other.lifecycle.update(kept.id, { label: 'Kept (renamed)' });
+    await other.lifecycle.remove(gone.id);
+    const added = await other.addAccount('Imported');
+    await lifecycle.reload();
+    await settle();
+    assert.deepEqual(lifecycle.list().map((a) => a.label).sort(), ['Imported', 'Kept (renamed)']);
+    assert.ok(changes.some((c) => c.removed.includes(gone.id)));
+    assert.ok(lifecycle.get(added.id).nextRefreshAt !== null);
+  });
+});
+
 describe('events', () => {
   it('emits summaries that never carry a secret', async () => {
     const { client, lifecycle, changes, logger, addAccount } = await setup();
