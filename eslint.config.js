@@ -15,13 +15,13 @@ const rawIpcBanned = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'bench/results/'],
+    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'dist-cli/', 'release/', 'test-results/', 'bench/results/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
     rules: {
@@ -34,6 +34,11 @@ export default tseslint.config(
       ],
       'no-restricted-imports': ['error', { paths: [rawIpcBanned] }],
     },
+  },
+  {
+    // Plain-JavaScript build glue: no types to check against.
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['electron/core/**', 'electron/shared/**'],
