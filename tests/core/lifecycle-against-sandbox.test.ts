@@ -65,7 +65,7 @@ describe('lifecycle against the sandbox', () => {
     for (const base of ['plain', 'v2'] as const) {
       const { account } = await addSandboxAccount('Bakkerij', base);
       const token = await lifecycle.getFreshAccessToken(account.id, 60);
-      assert.ok(await bearerWorks(account.host, token.accessToken));
+      assert.ok(await bearerWorks(account.host, token.accessToken), 'expected: await bearerWorks(account.host, token.accessToken)');
     }
   });
 
@@ -90,7 +90,7 @@ describe('lifecycle against the sandbox', () => {
     const tokens = await Promise.all(Array.from({ length: 50 }, () => local.getFreshAccessToken(account.id, 60)));
     assert.equal(sandbox.tokenRequestCount(grant.email) - before, 1);
     assert.equal(new Set(tokens.map((t) => t.accessToken)).size, 1);
-    assert.ok(await bearerWorks(account.host, tokens[0]?.accessToken ?? ''));
+    assert.ok(await bearerWorks(account.host, tokens[0]?.accessToken ?? ''), 'expected: await bearerWorks(account.host, tokens[0]?.accessToken ?? "")');
     lifecycle.resync();
   });
 
@@ -109,8 +109,8 @@ describe('lifecycle against the sandbox', () => {
     const summary = await lifecycle.refresh(account.id);
     assert.equal(summary.status, 'ready');
     const stored = storage.peek(account.id).secrets;
-    assert.ok(stored?.refreshToken && sandbox.isRefreshTokenValid(grant.email, stored.refreshToken));
-    assert.ok(logger.events().includes('refresh-token-refused'));
+    assert.ok(stored?.refreshToken && sandbox.isRefreshTokenValid(grant.email, stored.refreshToken), 'expected: stored?.refreshToken && sandbox.isRefreshTokenValid(grant.email, stored.refreshToken)');
+    assert.ok(logger.events().includes('refresh-token-refused'), 'expected: logger.events().includes("refresh-token-refused")');
   });
 
   it('marks a revoked grant as needing a new exchange token, keeps its secrets, recovers on replacement', async () => {
@@ -123,7 +123,7 @@ describe('lifecycle against the sandbox', () => {
     const renewed = sandbox.addGrant({ email: grant.email });
     const summary = await lifecycle.replaceExchangeToken(account.id, renewed.exchangeToken);
     assert.equal(summary.status, 'ready');
-    assert.ok(await bearerWorks(account.host, (await lifecycle.getFreshAccessToken(account.id, 60)).accessToken));
+    assert.ok(await bearerWorks(account.host, (await lifecycle.getFreshAccessToken(account.id, 60)).accessToken), 'expected: await bearerWorks(account.host, (await lifecycle.getFreshAccessToken(account.id, 60)).a...');
   });
 });
 
@@ -148,7 +148,7 @@ describe('fault matrix', () => {
         const failing = lifecycle.get(account.id);
         assert.equal(failing.status, 'retrying');
         assert.equal(failing.lastError?.code, code);
-        assert.ok(failing.nextRefreshAt !== null && failing.nextRefreshAt > clock.now());
+        assert.ok(failing.nextRefreshAt !== null && failing.nextRefreshAt > clock.now(), 'expected: failing.nextRefreshAt !== null && failing.nextRefreshAt > clock.now()');
         assert.deepEqual(storage.peek(account.id).secrets, before, 'stored secrets unchanged');
         assert.ok(sandbox.isRefreshTokenValid(grant.email, before?.refreshToken ?? ''), 'the stored refresh token is still good');
       } finally {
@@ -158,9 +158,22 @@ describe('fault matrix', () => {
       await waitFor(() => lifecycle.get(account.id).status === 'ready', `${fault} to heal`);
       const healed = lifecycle.get(account.id);
       assert.equal(healed.lastError, null);
-      assert.ok(await bearerWorks(account.host, (await lifecycle.getFreshAccessToken(account.id, 60)).accessToken));
+      assert.ok(await bearerWorks(account.host, (await lifecycle.getFreshAccessToken(account.id, 60)).accessToken), 'expected: await bearerWorks(account.host, (await lifecycle.getFreshAccessToken(account.id, 60)).a...');
     });
   }
+
+  it('lost answer: the server rotated but the answer never came; the retry trips reuse detection and the ladder exchanges again', async () => {
+    const { account, grant } = await addSandboxAccount('Lost');
+    const before = structuredClone(storage.peek(account.id).secrets);
+    sandbox.injectFault('lost-answer', { email: grant.email, times: 1 });
+    await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'winbooks-unreachable');
+    assert.deepEqual(storage.peek(account.id).secrets, before, 'nothing stored from an answer that never came');
+    await clock.advance((lifecycle.get(account.id).nextRefreshAt ?? 0) - clock.now());
+    await waitFor(() => lifecycle.get(account.id).status === 'ready', 'the ladder to recover');
+    const stored = storage.peek(account.id).secrets;
+    assert.ok(stored?.refreshToken !== undefined && stored.refreshToken !== null && sandbox.isRefreshTokenValid(grant.email, stored.refreshToken), 'the stored refresh token is accepted again');
+    assert.equal(stored?.exchangeToken, grant.exchangeToken, 'the exchange token is kept');
+  });
 
   it('slow answers: the refresh simply takes longer and succeeds', async () => {
     const { account, grant } = await addSandboxAccount('Slow');

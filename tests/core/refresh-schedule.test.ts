@@ -27,7 +27,7 @@ describe('refresh lead', () => {
 describe('jitter', () => {
   it('stays within 10% of the lead', () => {
     assert.equal(drawJitterMs(90_000, () => 0), 0);
-    assert.ok(drawJitterMs(90_000, () => 0.999_999) <= 9_000);
+    assert.ok(drawJitterMs(90_000, () => 0.999_999) <= 9_000, 'expected: drawJitterMs(90_000, () => 0.999_999) <= 9_000');
     for (let i = 0; i < 1000; i += 1) {
       const jitter = drawJitterMs(300_000, Math.random);
       assert.ok(jitter >= 0 && jitter <= 30_000, `jitter ${jitter} out of bounds`);

@@ -66,7 +66,7 @@ describe('adding an account', () => {
     const { lifecycle, client, storage, addAccount } = await setup();
     client.respond = () => rejected(400, 'invalid_grant: unknown exchange token');
     await assert.rejects(addAccount('ACME'), (error: unknown) => {
-      assert.ok(error instanceof AppError);
+      assert.ok(error instanceof AppError, 'expected: error instanceof AppError');
       assert.equal(error.code, 'grant-rejected');
       assert.equal(error.field, 'exchangeToken');
       assert.match(error.message, /unknown exchange token/);
@@ -94,7 +94,7 @@ describe('scheduling', () => {
     const issuedAt = account.accessIssuedAt ?? 0;
     await clock.advance(810_000);
     const refreshAt = client.calls.find((call) => call.grant === 'refresh')?.at;
-    assert.ok(refreshAt !== undefined);
+    assert.ok(refreshAt !== undefined, 'expected: refreshAt !== undefined');
     assert.ok(refreshAt >= issuedAt + 801_000 && refreshAt <= issuedAt + 810_000, `refresh at +${refreshAt - issuedAt} ms`);
   });
 
@@ -136,7 +136,7 @@ describe('scheduling', () => {
     }
     assert.equal(client.maxActive, 4);
     assert.equal(client.count('refresh'), 10);
-    assert.ok(lifecycle.list().every((a) => a.status === 'ready'));
+    assert.ok(lifecycle.list().every((a) => a.status === 'ready'), 'expected: lifecycle.list().every((a) => a.status === "ready")');
   });
 });
 
@@ -150,7 +150,7 @@ describe('single flight', () => {
     const tokens = await Promise.all(Array.from({ length: 50 }, () => lifecycle.getFreshAccessToken(account.id, 60)));
     assert.equal(client.count() - before, 1);
     assert.equal(new Set(tokens.map((t) => t.accessToken)).size, 1);
-    assert.ok(tokens.every((t) => t.expiresAt - clock.now() >= 60_000));
+    assert.ok(tokens.every((t) => t.expiresAt - clock.now() >= 60_000), 'expected: tokens.every((t) => t.expiresAt - clock.now() >= 60_000)');
   });
 
   it('returns the current token without a request while it is valid long enough', async () => {
@@ -213,7 +213,7 @@ describe('recovery ladder', () => {
     const summary = await lifecycle.replaceExchangeToken(account.id, ' new-\ntoken ');
     assert.equal(summary.status, 'ready');
     assert.equal(storage.peek(account.id).secrets?.exchangeToken, 'new-token');
-    assert.ok(summary.nextRefreshAt !== null);
+    assert.ok(summary.nextRefreshAt !== null, 'expected: summary.nextRefreshAt !== null');
   });
 });
 
@@ -230,7 +230,7 @@ describe('transient failures', () => {
     let last = client.calls.at(-1)?.at ?? 0;
     for (let i = 0; i < 4; i += 1) {
       const summary = lifecycle.get(account.id);
-      assert.ok(summary.nextRefreshAt !== null);
+      assert.ok(summary.nextRefreshAt !== null, 'expected: summary.nextRefreshAt !== null');
       await clock.advance(summary.nextRefreshAt - clock.now());
       const at = client.calls.at(-1)?.at ?? 0;
       retryTimes.push(at - last);
@@ -270,7 +270,7 @@ describe('clock changes', () => {
     assert.equal(client.count('refresh'), 1);
     const summary = lifecycle.get(account.id);
     assert.equal(summary.status, 'ready');
-    assert.ok((summary.accessExpiresAt ?? 0) > clock.now());
+    assert.ok((summary.accessExpiresAt ?? 0) > clock.now(), 'expected: (summary.accessExpiresAt ?? 0) > clock.now()');
   });
 
   it('notices a sleep by itself within 30 s when nobody calls resync', async () => {
@@ -279,7 +279,7 @@ describe('clock changes', () => {
     clock.sleep(2 * 60 * MIN);
     await clock.advance(30_000);
     assert.equal(client.count('refresh'), 1);
-    assert.ok(logger.events().includes('clock-jump'));
+    assert.ok(logger.events().includes('clock-jump'), 'expected: logger.events().includes("clock-jump")');
   });
 });
 
@@ -317,7 +317,7 @@ describe('editing and removing', () => {
     await settle();
     assert.equal(storage.peek(account.id).record, undefined);
     assert.equal(storage.peek(account.id).secrets, undefined);
-    assert.ok(changes.some((c) => c.removed.includes(account.id)));
+    assert.ok(changes.some((c) => c.removed.includes(account.id)), 'expected: changes.some((c) => c.removed.includes(account.id))');
     await clock.advance(60 * MIN);
     assert.equal(client.count('refresh'), 0);
     await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'unknown-account');
@@ -363,8 +363,8 @@ describe('reload', () => {
     await lifecycle.reload();
     await settle();
     assert.deepEqual(lifecycle.list().map((a) => a.label).sort(), ['Imported', 'Kept (renamed)']);
-    assert.ok(changes.some((c) => c.removed.includes(gone.id)));
-    assert.ok(lifecycle.get(added.id).nextRefreshAt !== null);
+    assert.ok(changes.some((c) => c.removed.includes(gone.id)), 'expected: changes.some((c) => c.removed.includes(gone.id))');
+    assert.ok(lifecycle.get(added.id).nextRefreshAt !== null, 'expected: lifecycle.get(added.id).nextRefreshAt !== null');
   });
 });
 
@@ -376,7 +376,7 @@ describe('events', () => {
     client.respond = () => rejected();
     await lifecycle.refresh(account.id).catch(() => undefined);
     await settle();
-    assert.ok(changes.length > 0);
+    assert.ok(changes.length > 0, 'expected: changes.length > 0');
     const emitted = JSON.stringify(changes) + logger.lines.join('\n');
     for (const secret of ['exchange-ACME', 'refresh-1', 'access-1', 'refresh-2', 'access-2']) {
       assert.ok(!emitted.includes(secret), `${secret} leaked into an event or log line`);
