@@ -1,0 +1,75 @@
+/**
+ * Group commit: every change asks for a commit; commits arriving within a short window, or while a write is
+ * in progress, share ONE write. Each caller's promise settles with the write that holds its change.
+ */
+
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export class GroupCommit {
+  /** Waiting for the next write; their changes are in memory but not yet in a snapshot. */
+  #next: Waiter[] = [];
+  /** Waiting for the write in progress (their changes are in its snapshot). */
+  #inFlight: Waiter[] | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * @param snapshot serialises the current in-memory state (synchronously, so it holds every change made so far)
+   * @param persist writes a snapshot durably
+   */
+  constructor(
+    private readonly snapshot: () => string,
+    private readonly persist: (text: string) => Promise<void>,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Call after changing the in-memory state; resolves once a write holding that change is durable. */
+  commit(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#next.push({ resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  /** Resolves when every change committed so far is durable (rejects if the write holding one failed). */
+  flush(): Promise<void> {
+    if (this.#next.length > 0) return this.commit();
+    const inFlight = this.#inFlight;
+    if (inFlight === null) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => inFlight.push({ resolve, reject }));
+  }
+
+  get busy(): boolean {
+    return this.#inFlight !== null || this.#next.length > 0;
+  }
+
+  #schedule(): void {
+    // While a write runs, the next batch starts when it ends.
+    if (this.#inFlight !== null || this.#timer !== null) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#writeBatch();
+    }, this.windowMs);
+  }
+
+  async #writeBatch(): Promise<void> {
+    const batch = this.#next;
+    this.#next = [];
+    if (batch.length === 0) return;
+    this.#inFlight = batch;
+    let failure: { error: unknown } | null = null;
+    try {
+      await this.persist(this.snapshot());
+    } catch (error) {
+      failure = { error };
+    }
+    this.#inFlight = null;
+    for (const waiter of batch) {
+      if (failure === null) waiter.resolve();
+      else waiter.reject(failure.error);
+    }
+    if (this.#next.length > 0) this.#schedule();
+  }
+}

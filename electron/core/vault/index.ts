@@ -1,0 +1,96 @@
+/**
+ * The encrypted vault: where every account's exchange, refresh and access token lives, encrypted at rest.
+ *
+ * Main wires it like this (electron-store is a `conf`, so the vault file is found the same way):
+ *
+ *   const store = new ElectronStore({ name: VAULT_FILE_NAME, ...VAULT_STORE_OPTIONS });
+ *   const vault = await openVault({ store, osEncryption: safeStorageAdapter, logger });
+ *   vault.state();                  // { state: 'open' | 'locked' | 'setup' | 'damaged', protection, reason, keptAsidePath }
+ *   await vault.unlock(passphrase); // when 'locked'
+ *   const lifecycle = new TokenLifecycle({ client, storage: vault.storage, ... }); // once 'open'
+ *
+ * State rules:
+ * - No file and a usable OS keychain: a new vault is created at once, protected by the keychain ('open').
+ * - No file and no usable keychain (missing, or Linux 'basic_text'): 'setup'; `reason` says why a passphrase is
+ *   needed; call createWithPassphrase. A version-0 (unencrypted) file is also 'setup' and gets encrypted then.
+ * - A passphrase-protected file: 'locked' until unlock(passphrase). A wrong passphrase rejects with an AppError
+ *   (code 'invalid-input', field 'passphrase') and the state stays 'locked'.
+ * - A file that cannot be read or decrypted: 'damaged'. It is copied aside (keptAsidePath) and never overwritten;
+ *   startOver() (the user's consent) begins a new, empty vault.
+ * openVault never rejects because of the file's content: every outcome is a state. Every method that can fail
+ * rejects with an AppError; `storage` rejects with code 'vault-locked' unless 'open', and readSecrets with
+ * SecretsUnreadableError for an account whose ciphertext fails authentication (the others keep working).
+ * Only one process may open a vault file at a time (Electron's single-instance lock guarantees it in the app).
+ */
+import type { AccountStorage } from '../account-storage';
+import type { Logger } from '../logger';
+import type { VaultState } from '../../shared/ipc-contract';
+import type { BackupExport, BackupImportReport } from './backup';
+import type { KeychainAssessment, OsEncryption } from './os-encryption';
+import type { ScryptParams } from './scrypt';
+import type { ConfLike, VaultStore } from './vault-store';
+import { Vault } from './vault';
+
+export type { VaultState } from '../../shared/ipc-contract';
+export type { BackupExport, BackupImportReport } from './backup';
+export { assessKeychain } from './os-encryption';
+export type { KeychainAssessment, OsEncryption } from './os-encryption';
+export { DEFAULT_SCRYPT_PARAMS } from './scrypt';
+export type { ScryptParams } from './scrypt';
+export { VAULT_FILE_NAME, VAULT_STORE_OPTIONS, fileVaultStore, vaultStoreOf } from './vault-store';
+export type { ConfLike, VaultStore } from './vault-store';
+
+export interface OpenVaultOptions {
+  /** A conf / electron-store instance (its path is used) or a VaultStore; a directory makes a conf store in it. */
+  store: ConfLike | VaultStore | { directory: string };
+  /** Electron safeStorage, adapted by main. Left out: passphrase protection only. */
+  osEncryption?: OsEncryption;
+  logger?: Logger;
+  /** Cost of new passphrase wraps. Default DEFAULT_SCRYPT_PARAMS (~100 ms per guess); tests pass cheaper ones. */
+  scryptParams?: ScryptParams;
+  /** How long a save waits for others to join its write (ms). Default 2. */
+  groupCommitWindowMs?: number;
+  /** Wall clock for file timestamps (kept-aside names, backup names). Default Date.now. */
+  now?: () => number;
+}
+
+export interface VaultHandle {
+  state(): VaultState;
+  /** Called after every state change (unlock, create, damaged...); returns an unsubscribe function. */
+  onStateChange(listener: (state: VaultState) => void): () => void;
+  /** The keychain decision: whether a passphrase is needed, and why in plain words. */
+  readonly keychain: KeychainAssessment;
+  unlock(passphrase: string): Promise<VaultState>;
+  /**
+   * In 'setup': creates the vault (migrating a version-0 file) protected by this passphrase.
+   * In 'open' with OS-keychain protection: switches to passphrase protection (re-wraps the key only).
+   */
+  createWithPassphrase(passphrase: string): Promise<VaultState>;
+  /** In 'setup' (or 'open' with a passphrase): protects the key with the OS keychain; rejects when it is weak. */
+  createWithOsKeychain(): Promise<VaultState>;
+  /** Re-wraps the data key with the new passphrase; secrets are not touched. Wrong current: AppError, nothing changed. */
+  changePassphrase(current: string, next: string): Promise<VaultState>;
+  /** After 'damaged' (the file already kept aside): the user's consent to begin a new, empty vault. */
+  startOver(): Promise<VaultState>;
+  /** The AccountStorage port for the lifecycle; rejects with 'vault-locked' unless the vault is open. */
+  readonly storage: AccountStorage;
+  /** An encrypted backup of every account whose secrets are readable. */
+  exportBackup(passphrase: string): Promise<BackupExport>;
+  /**
+   * Merges a backup by e-mail + host. Nothing changes when the file or the passphrase is wrong. The lifecycle
+   * must reload its records afterwards (the vault's records changed under it).
+   */
+  importBackup(content: string, passphrase: string): Promise<BackupImportReport>;
+  /** Resolves when every accepted change is durable. */
+  flush(): Promise<void>;
+  /** Flushes, then forgets the key; the handle is unusable afterwards. */
+  close(): Promise<void>;
+  /** Number of file writes done so far (tests and benchmarks). */
+  readonly writeCount: number;
+  /** Where the vault file is. */
+  readonly path: string;
+}
+
+export async function openVault(options: OpenVaultOptions): Promise<VaultHandle> {
+  return Vault.open(options);
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import type { AccountRecord, AccountSecrets } from '../../electron/core/account-storage';
+import { contract } from '../../electron/shared/ipc-contract';
+import type { VaultHandle } from '../../electron/core/vault/index';
+import { leakedSecrets, openWithPassphrase, secretValues, sampleRecord, sampleSecrets, tempDirectory } from './support';
+
+const BACKUP_PASSPHRASE = 'backup passphrase for the other PC';
+
+describe('backup export and import', () => {
+  let source: { path: string; remove(): Promise<void> };
+  let vault: VaultHandle;
+  const accounts: { record: AccountRecord; secrets: AccountSecrets }[] = [];
+  let backup: string;
+
+  before(async () => {
+    source = await tempDirectory();
+    vault = await openWithPassphrase(source.path);
+    for (let index = 0; index < 3; index += 1) {
+      const entry = { record: sampleRecord({ lastRefreshAt: 1_700_000_100_000 + index }), secrets: sampleSecrets() };
+      accounts.push(entry);
+      await vault.storage.save(entry.record, entry.secrets);
+    }
+    const exported = await vault.exportBackup(BACKUP_PASSPHRASE);
+    contract.exportBackup.response.parse(exported);
+    assert.equal(exported.accounts, 3);
+    assert.match(exported.fileName, /^winbooks-tokens-backup-\d{4}-\d{2}-\d{2}\.json$/u);
+    backup = exported.content;
+  });
+  after(async () => {
+    await vault.close();
+    await source.remove();
+  });
+
+  it('holds no secret in clear', () => {
+    const secrets = secretValues(...accounts.map((entry) => entry.secrets));
+    assert.equal(secrets.length, 9);
+    assert.deepEqual(leakedSecrets(backup, secrets), []);
+    const header = JSON.parse(backup) as { format: string; version: number };
+    assert.deepEqual([header.format, header.version], ['winbooks-token-manager-backup', 1]);
+  });
+
+  it('moves every account to another vault, secrets included', async () => {
+    const target = await tempDirectory();
+    try {
+      const other = await openWithPassphrase(target.path);
+      const report = contract.importBackup.response.parse(await other.importBackup(backup, BACKUP_PASSPHRASE));
+      assert.deepEqual(report, { added: accounts.map((entry) => entry.record.label), updated: [], skipped: [] });
+      const records = await other.storage.loadRecords();
+      assert.equal(records.length, 3);
+      for (const entry of accounts) {
+        const imported = records.find((record) => record.email === entry.record.email);
+        assert.ok(imported, `${entry.record.email} imported`);
+        assert.equal(imported.host, entry.record.host);
+        assert.deepEqual(await other.storage.readSecrets(imported.id), entry.secrets);
+      }
+      await other.close();
+      assert.deepEqual(leakedSecrets(await readFile(other.path, 'utf8'), accounts.map((entry) => entry.secrets.exchangeToken)), []);
+    } finally {
+      await target.remove();
+    }
+  });
+
+  it('merges by e-mail + host: adds the new, updates the older, skips the newer or equal, with reasons', async () => {
+    const target = await tempDirectory();
+    try {
+      const other = await openWithPassphrase(target.path);
+      const [older, newer, same] = accounts;
+      assert.ok(older && newer && same);
+      // Same e-mail (other case) + host, older tokens here: updated from the backup, keeping the local label and id.
+      const olderHere = sampleRecord({ email: older.record.email.toUpperCase(), host: older.record.host, label: 'Mine', lastRefreshAt: 1 });
+      await other.storage.save(olderHere, sampleSecrets());
+      // Newer tokens here: skipped.
+      const newerHere = sampleRecord({ email: newer.record.email, host: newer.record.host, lastRefreshAt: 1_800_000_000_000 });
+      const newerSecrets = sampleSecrets();
+      await other.storage.save(newerHere, newerSecrets);
+      // Same e-mail but another host: a different account, added. Its label is already taken here: made unique.
+      await other.storage.save(sampleRecord({ email: same.record.email, host: 'https://rapi.winbooksonweb.be', label: same.record.label }), sampleSecrets());
+
+      const report = await other.importBackup(backup, BACKUP_PASSPHRASE);
+      assert.deepEqual(report.added, [`${same.record.label} (2)`]);
+      assert.deepEqual(report.updated, ['Mine']);
+      assert.equal(report.skipped.length, 1);
+      assert.equal(report.skipped[0]?.label, newerHere.label);
+      assert.match(report.skipped[0]?.reason ?? '', /already has tokens .* as recent as, or newer than/u);
+
+      assert.deepEqual(await other.storage.readSecrets(olderHere.id), older.secrets);
+      assert.deepEqual(await other.storage.readSecrets(newerHere.id), newerSecrets);
+      const updated = (await other.storage.loadRecords()).find((record) => record.id === olderHere.id);
+      assert.equal(updated?.label, 'Mine');
+      assert.equal(updated?.lastRefreshAt, older.record.lastRefreshAt);
+      await other.close();
+    } finally {
+      await target.remove();
+    }
+  });
+
+  describe('bad backup files give clear errors and change nothing', () => {
+    let target: { path: string; remove(): Promise<void> };
+    let other: VaultHandle;
+    let fileBefore: string;
+    const existing = sampleRecord();
+
+    before(async () => {
+      target = await tempDirectory();
+      other = await openWithPassphrase(target.path);
+      await other.storage.save(existing, sampleSecrets());
+      fileBefore = await readFile(other.path, 'utf8');
+    });
+    after(async () => {
+      await other.close();
+      await target.remove();
+    });
+
+    async function expectRefused(content: string, passphrase: string, expected: { field: string; message: RegExp }): Promise<void> {
+      const writes = other.writeCount;
+      await assert.rejects(other.importBackup(content, passphrase), { name: 'AppError', code: 'invalid-input', ...expected });
+      assert.equal(other.writeCount, writes);
+      assert.equal(await readFile(other.path, 'utf8'), fileBefore);
+      assert.deepEqual(
+        (await other.storage.loadRecords()).map((record) => record.id),
+        [existing.id],
+      );
+    }
+
+    function edited(edit: (file: Record<string, unknown>) => void): string {
+      const file = JSON.parse(backup) as Record<string, unknown>;
+      edit(file);
+      return JSON.stringify(file);
+    }
+
+    it('not JSON', () => expectRefused('this is a text file, not a backup', BACKUP_PASSPHRASE, { field: 'content', message: /not a Winbooks Token Manager backup \(it is not JSON/u }));
+    it('JSON but not a backup', () => expectRefused('{"hello":"world"}', BACKUP_PASSPHRASE, { field: 'content', message: /not a Winbooks Token Manager backup/u }));
+    it('a newer version', () =>
+      expectRefused(
+        edited((file) => (file.version = 2)),
+        BACKUP_PASSPHRASE,
+        { field: 'content', message: /newer version .*format 2.*update the app/u },
+      ));
+    it('wrong passphrase', () => expectRefused(backup, 'not the backup passphrase', { field: 'passphrase', message: /passphrase is wrong, or the file was changed/u }));
+    it('tampered payload (one flipped byte)', () =>
+      expectRefused(
+        edited((file) => {
+          const [nonce, body] = String(file.payload).split('.');
+          const bytes = Buffer.from(body ?? '', 'base64');
+          bytes[5] = (bytes[5] ?? 0) ^ 0x80;
+          file.payload = `${nonce ?? ''}.${bytes.toString('base64')}`;
+        }),
+        BACKUP_PASSPHRASE,
+        { field: 'passphrase', message: /file was changed after it was exported/u },
+      ));
+    it('tampered header (date changed)', () =>
+      expectRefused(
+        edited((file) => (file.createdAt = '2001-01-01T00:00:00.000Z')),
+        BACKUP_PASSPHRASE,
+        { field: 'passphrase', message: /file was changed/u },
+      ));
+    it('a header asking for an absurd scrypt cost', () =>
+      expectRefused(
+        edited((file) => (file.kdf = { ...(file.kdf as object), N: 2 ** 20, r: 32 })),
+        BACKUP_PASSPHRASE,
+        { field: 'content', message: /damaged: its header/u },
+      ));
+  });
+});
