@@ -117,6 +117,9 @@ export type AccountsChangedEvent = z.infer<typeof accountsChangedSchema>;
 /** Pushed when the vault state changes (locked, unlocked, damaged). */
 export const VAULT_STATE_CHANGED_CHANNEL = 'wtm:event:vault-state';
 
+/** Pushed when the tray or a notification asks the window to show one account (payload: its id). */
+export const OPEN_ACCOUNT_CHANNEL = 'wtm:event:open-account';
+
 /**
  * The app API: the contract implemented over the core services, independent of the transport.
  * Electron IPC registers it in main; the browser test harness serves it over a WebSocket.

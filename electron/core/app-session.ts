@@ -1,0 +1,180 @@
+import type { ResponseOf, VaultState } from '../shared/ipc-contract';
+import type { AccountStorage } from './account-storage';
+import type { VaultPort } from './app-api';
+import type { AccountsChange, AttentionEvent, TokenLifecycleApi } from './lifecycle-api';
+import type { Logger } from './logger';
+import { silentLogger } from './logger';
+import type { SettingsStore } from './settings-store';
+
+/** The part of the vault (electron/core/vault VaultHandle) the session drives. */
+export interface SessionVault {
+  state(): VaultState;
+  onStateChange(listener: (state: VaultState) => void): () => void;
+  unlock(passphrase: string): Promise<VaultState>;
+  createWithPassphrase(passphrase: string): Promise<VaultState>;
+  changePassphrase(current: string, next: string): Promise<VaultState>;
+  startOver(): Promise<VaultState>;
+  readonly storage: AccountStorage;
+  exportBackup(passphrase: string): Promise<ResponseOf<'exportBackup'>>;
+  importBackup(content: string, passphrase: string): Promise<ResponseOf<'importBackup'>>;
+  flush(): Promise<void>;
+}
+
+export interface StartableLifecycle extends TokenLifecycleApi {
+  start(): Promise<void>;
+  stop(): void;
+}
+
+export interface AppSessionDeps {
+  vault: SessionVault;
+  createLifecycle: (storage: AccountStorage) => StartableLifecycle;
+  settings: SettingsStore;
+  logger?: Logger;
+}
+
+/**
+ * Runs the lifecycle exactly while the vault is open: started after unlock or creation, rebuilt after a
+ * backup import (the vault's records changed under it), stopped when the vault closes. Listeners subscribe
+ * here once and keep receiving events across lifecycle restarts.
+ */
+export class AppSession implements VaultPort {
+  private running: StartableLifecycle | null = null;
+  private unsubscribeRunning: (() => void)[] = [];
+  private knownIds = new Set<string>();
+  private transition: Promise<void> = Promise.resolve();
+  private readonly changeListeners = new Set<(change: AccountsChange) => void>();
+  private readonly attentionListeners = new Set<(event: AttentionEvent) => void>();
+  private readonly logger: Logger;
+  private readonly unsubscribeVault: () => void;
+
+  constructor(private readonly deps: AppSessionDeps) {
+    this.logger = deps.logger ?? silentLogger;
+    this.unsubscribeVault = deps.vault.onStateChange(() => {
+      void this.syncLifecycle();
+    });
+  }
+
+  lifecycle(): TokenLifecycleApi | null {
+    return this.running;
+  }
+
+  /** Starts the lifecycle when the vault is already open (OS keychain); otherwise waits for unlock. */
+  start(): Promise<void> {
+    return this.syncLifecycle();
+  }
+
+  onAccountsChanged(listener: (change: AccountsChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onAttention(listener: (event: AttentionEvent) => void): () => void {
+    this.attentionListeners.add(listener);
+    return () => this.attentionListeners.delete(listener);
+  }
+
+  onVaultStateChanged(listener: (state: VaultState) => void): () => void {
+    return this.deps.vault.onStateChange(listener);
+  }
+
+  getState(): Promise<VaultState> {
+    return Promise.resolve(this.deps.vault.state());
+  }
+
+  async unlock(passphrase: string): Promise<VaultState> {
+    await this.deps.vault.unlock(passphrase);
+    await this.syncLifecycle();
+    return this.deps.vault.state();
+  }
+
+  async createPassphrase(passphrase: string): Promise<VaultState> {
+    await this.deps.vault.createWithPassphrase(passphrase);
+    await this.syncLifecycle();
+    return this.deps.vault.state();
+  }
+
+  changePassphrase(current: string, next: string): Promise<VaultState> {
+    return this.deps.vault.changePassphrase(current, next);
+  }
+
+  async startOver(): Promise<VaultState> {
+    await this.deps.vault.startOver();
+    await this.syncLifecycle();
+    return this.deps.vault.state();
+  }
+
+  exportBackup(passphrase: string): Promise<ResponseOf<'exportBackup'>> {
+    return this.deps.vault.exportBackup(passphrase);
+  }
+
+  async importBackup(passphrase: string, content: string): Promise<ResponseOf<'importBackup'>> {
+    const report = await this.deps.vault.importBackup(content, passphrase);
+    await this.queue(async () => {
+      this.stopRunning();
+      await this.startIfOpen();
+    });
+    return report;
+  }
+
+  /** Before quit: timers stopped, every accepted change durable. */
+  async shutdown(): Promise<void> {
+    this.unsubscribeVault();
+    await this.queue(() => {
+      this.stopRunning();
+      return Promise.resolve();
+    });
+    await this.deps.vault.flush();
+  }
+
+  private syncLifecycle(): Promise<void> {
+    return this.queue(async () => {
+      const open = this.deps.vault.state().state === 'open';
+      if (open && this.running === null) await this.startIfOpen();
+      if (!open && this.running !== null) {
+        this.stopRunning();
+        this.emitChange({ changed: [], removed: [...this.knownIds] });
+        this.knownIds = new Set();
+      }
+    });
+  }
+
+  /** Lifecycle transitions run one after the other, whoever asks for them. */
+  private queue(step: () => Promise<void>): Promise<void> {
+    const next = this.transition.then(step);
+    this.transition = next.catch((error: unknown) => {
+      this.logger.error('session.transition-failed', { message: error instanceof Error ? error.message : String(error) });
+    });
+    return next;
+  }
+
+  private async startIfOpen(): Promise<void> {
+    if (this.deps.vault.state().state !== 'open') return;
+    const lifecycle = this.deps.createLifecycle(this.deps.vault.storage);
+    lifecycle.configure({ refreshLeadSeconds: this.deps.settings.get().refreshLeadSeconds });
+    await lifecycle.start();
+    this.running = lifecycle;
+    this.unsubscribeRunning = [
+      lifecycle.onChange((change) => this.emitChange(change)),
+      lifecycle.onAttention((event) => {
+        for (const listener of this.attentionListeners) listener(event);
+      }),
+    ];
+    const accounts = lifecycle.list();
+    const ids = new Set(accounts.map((account) => account.id));
+    this.emitChange({ changed: accounts, removed: [...this.knownIds].filter((id) => !ids.has(id)) });
+    this.logger.info('session.lifecycle-started', { accounts: accounts.length });
+  }
+
+  private stopRunning(): void {
+    for (const unsubscribe of this.unsubscribeRunning) unsubscribe();
+    this.unsubscribeRunning = [];
+    this.running?.stop();
+    this.running = null;
+  }
+
+  private emitChange(change: AccountsChange): void {
+    for (const account of change.changed) this.knownIds.add(account.id);
+    for (const id of change.removed) this.knownIds.delete(id);
+    for (const listener of this.changeListeners) listener(change);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Notifier } from '../core/notices';
+import type { TrayAction } from '../core/tray-menu-model';
+import type { AppApi } from '../shared/ipc-contract';
+
+/** What each tray menu item does. Copies go through the app API, like copies from the window. */
+export function trayActionHandler(deps: {
+  api: AppApi;
+  showWindow: (accountId?: string) => void;
+  quit: () => void;
+  notifier: Notifier;
+}): (action: TrayAction) => void {
+  const reportFailure = (what: string, accountId?: string) => (error: unknown): void => {
+    const body = error instanceof Error ? error.message : String(error);
+    deps.notifier.notify({ title: `${what} failed`, body, ...(accountId === undefined ? {} : { accountId }) });
+  };
+  return (action) => {
+    switch (action.type) {
+      case 'copy':
+        deps.api.copyToken({ id: action.accountId, format: action.format }).catch(reportFailure('Copy', action.accountId));
+        return;
+      case 'refresh':
+        deps.api.refreshAccount({ id: action.accountId }).catch(reportFailure('Refresh', action.accountId));
+        return;
+      case 'refresh-all':
+        deps.api.refreshAll(undefined).catch(reportFailure('Refresh all'));
+        return;
+      case 'open':
+        deps.showWindow(action.accountId);
+        return;
+      case 'quit':
+        deps.quit();
+        return;
+    }
+  };
+}

@@ -1,0 +1,63 @@
+import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import type { AccountSummary } from '../shared/account-summary';
+import type { Clock, TimerHandle } from '../core/clock';
+import { throttle } from '../core/throttle';
+import { buildTrayMenu, trayStatus } from '../core/tray-menu-model';
+import type { TrayAction, TrayMenuEntry } from '../core/tray-menu-model';
+
+/** Rebuilds at most this often when accounts change in bursts. */
+export const TRAY_REBUILD_INTERVAL_MS = 1_000;
+/** The "12 min left" labels are refreshed this often even when nothing changes. */
+export const TRAY_TICK_MS = 30_000;
+
+export function toMenuTemplate(entries: TrayMenuEntry[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+  return entries.map((entry): MenuItemConstructorOptions => {
+    if (entry.kind === 'separator') return { type: 'separator' };
+    if (entry.kind === 'submenu') return { label: entry.label, submenu: toMenuTemplate(entry.entries, onAction) };
+    return { label: entry.label, enabled: entry.enabled, click: () => onAction(entry.action) };
+  });
+}
+
+export interface TrayControllerDeps {
+  tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage'>;
+  buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
+  icons: { fine: NativeImage; attention: NativeImage };
+  clock: Clock;
+  accounts: () => AccountSummary[];
+  vaultOpen: () => boolean;
+  onAction: (action: TrayAction) => void;
+}
+
+/** Keeps the tray's menu, icon and tooltip in step with the accounts. */
+export function createTrayController(deps: TrayControllerDeps): { update(): void; dispose(): void } {
+  let lastAttention: boolean | null = null;
+  let tick: TimerHandle | null = null;
+
+  const rebuild = (): void => {
+    const input = { accounts: deps.accounts(), now: deps.clock.now(), vaultOpen: deps.vaultOpen() };
+    deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu(input), deps.onAction)));
+    const status = trayStatus(input);
+    deps.tray.setToolTip(status.tooltip);
+    if (status.attention !== lastAttention) {
+      deps.tray.setImage(status.attention ? deps.icons.attention : deps.icons.fine);
+      lastAttention = status.attention;
+    }
+  };
+  const throttled = throttle(deps.clock, TRAY_REBUILD_INTERVAL_MS, rebuild);
+  const scheduleTick = (): void => {
+    tick = deps.clock.schedule(TRAY_TICK_MS, () => {
+      throttled.call();
+      scheduleTick();
+    });
+  };
+  throttled.call();
+  scheduleTick();
+
+  return {
+    update: () => throttled.call(),
+    dispose: () => {
+      throttled.cancel();
+      tick?.cancel();
+    },
+  };
+}

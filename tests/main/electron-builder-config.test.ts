@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, test } from 'node:test';
+import { Ajv } from 'ajv';
+
+// js-yaml comes with electron-builder (it reads these files with it); it has no type declarations here.
+const require = createRequire(import.meta.url);
+const yaml = require('js-yaml') as { load(text: string): unknown };
+const schema = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json', 'utf8')) as object;
+
+function config(path: string): Record<string, unknown> {
+  const loaded = yaml.load(readFileSync(path, 'utf8'));
+  assert.ok(typeof loaded === 'object' && loaded !== null, `${path} is a mapping`);
+  return loaded as Record<string, unknown>;
+}
+
+function validate(value: unknown): string[] {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const check = ajv.compile(schema);
+  return check(value) ? [] : (check.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
+}
+
+describe('electron-builder configuration', () => {
+  test('electron-builder.yml matches the schema electron-builder ships', () => {
+    assert.deepEqual(validate(config('electron-builder.yml')), []);
+  });
+
+  test('the schema check catches a wrong key (so the test above means something)', () => {
+    assert.notDeepEqual(validate({ ...config('electron-builder.yml'), asarr: true }), []);
+  });
+
+  test('targets, asar and fuses are those the release needs', () => {
+    const release = config('electron-builder.yml');
+    assert.equal(release.asar, true);
+    assert.match(JSON.stringify(release.win), /"nsis"/u);
+    assert.match(JSON.stringify(release.mac), /"dmg"/u);
+    assert.deepEqual((release.linux as { target: unknown }).target, ['AppImage', 'deb']);
+    assert.deepEqual(
+      { ...(release.electronFuses as object) },
+      {
+        runAsNode: false,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        onlyLoadAppFromAsar: true,
+        enableEmbeddedAsarIntegrityValidation: true,
+        enableCookieEncryption: true,
+        grantFileProtocolExtraPrivileges: false,
+      },
+    );
+  });
+
+  test('the test build extends the release and only keeps the inspect fuse on', () => {
+    const testBuild = config('electron-builder.test.yml');
+    assert.deepEqual(validate(testBuild), []);
+    assert.equal(testBuild.extends, './electron-builder.yml');
+    const releaseFuses = config('electron-builder.yml').electronFuses as Record<string, boolean>;
+    const testFuses = testBuild.electronFuses as Record<string, boolean>;
+    assert.deepEqual(testFuses, { ...releaseFuses, enableNodeCliInspectArguments: true });
+  });
+});
