@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/error-text';
+import { formattingLocale, resolveLanguage } from '../i18n/language';
+import { switchLanguage } from '../i18n/setup';
+import { useAccounts } from '../hooks/use-accounts';
+import { AnnouncerProvider, useAnnounce } from '../hooks/use-announcer';
+import { useBootstrap } from '../hooks/use-bootstrap';
+import type { AppInfo } from '../hooks/use-bootstrap';
+import { LocaleProvider } from '../hooks/use-locale';
+import { useStatusAnnouncements } from '../hooks/use-status-announcements';
+import type { Settings } from '../../electron/shared/settings';
+import type { VaultState } from '../../electron/shared/ipc-contract';
+import { AppHeader } from './AppHeader';
+import type { View } from './AppHeader';
+import { Dashboard } from './dashboard/Dashboard';
+import { FirstRunScreen } from './screens/FirstRunScreen';
+import { UnlockScreen } from './screens/UnlockScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+
+export function App() {
+  const boot = useBootstrap();
+  const { t } = useTranslation();
+  if (boot.phase === 'loading') {
+    return (
+      <main id="main" className="centered" aria-busy="true">
+        <p role="status">{t('app.loading')}</p>
+      </main>
+    );
+  }
+  if (boot.phase === 'failed') {
+    return (
+      <main id="main" className="centered">
+        <div className="card">
+          <h1>{t('app.loadFailed')}</h1>
+          <p role="alert">{errorText(t, boot.error)}</p>
+          {boot.error.code === 'internal' && <p className="muted">{boot.error.message}</p>}
+          <button type="button" className="button button-primary" onClick={boot.retry}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+  return <LocalizedApp appInfo={boot.appInfo} settings={boot.settings} vault={boot.vault} setSettings={boot.setSettings} setVault={boot.setVault} />;
+}
+
+interface LocalizedAppProps {
+  appInfo: AppInfo;
+  settings: Settings;
+  vault: VaultState;
+  setSettings: (settings: Settings) => void;
+  setVault: (vault: VaultState) => void;
+}
+
+function LocalizedApp({ appInfo, settings, vault, setSettings, setVault }: LocalizedAppProps) {
+  const systemLocales = useMemo(() => [appInfo.locale, ...navigator.languages].filter((locale) => locale !== ''), [appInfo.locale]);
+  const language = resolveLanguage(settings.language, systemLocales);
+  const locale = formattingLocale(language, systemLocales);
+
+  useEffect(() => {
+    void switchLanguage(language);
+  }, [language]);
+
+  return (
+    <LocaleProvider language={language} locale={locale}>
+      <AnnouncerProvider>
+        <Screens appInfo={appInfo} settings={settings} vault={vault} setSettings={setSettings} setVault={setVault} />
+      </AnnouncerProvider>
+    </LocaleProvider>
+  );
+}
+
+function Screens({ appInfo, settings, vault, setSettings, setVault }: LocalizedAppProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [view, setView] = useState<View>('accounts');
+  const open = vault.state === 'open';
+  const { store, accounts, loaded, error, reload } = useAccounts(open);
+  useStatusAnnouncements(store);
+
+  let content;
+  if (!open) {
+    content = <UnlockScreen vault={vault} onVaultState={setVault} />;
+  } else if (view === 'settings') {
+    content = <SettingsScreen settings={settings} appInfo={appInfo} onSettings={setSettings} />;
+  } else if (error !== null && !loaded) {
+    content = (
+      <div className="card">
+        <p role="alert">{errorText(t, error)}</p>
+        <button type="button" className="button button-primary" onClick={reload}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  } else if (!loaded) {
+    content = <p role="status">{t('app.loading')}</p>;
+  } else if (accounts.length === 0) {
+    content = <FirstRunScreen onAdded={(account) => announce(t('form.added', { label: account.label }), 'success')} />;
+  } else {
+    content = <Dashboard accounts={accounts} />;
+  }
+
+  return (
+    <div className="app">
+      <AppHeader view={view} onView={open ? setView : null} demo={appInfo.demo} />
+      <main id="main" className={`app-main app-main-${open ? view : 'locked'}`} tabIndex={-1}>
+        {content}
+      </main>
+    </div>
+  );
+}

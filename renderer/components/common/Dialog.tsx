@@ -1,0 +1,43 @@
+import { useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Escape and the backdrop do nothing while an operation is running. */
+  busy?: boolean;
+  tone?: 'default' | 'danger';
+}
+
+/**
+ * A modal built on the native <dialog>: the browser traps focus, makes the rest inert, closes on Escape and
+ * returns focus to the control that opened it.
+ */
+export function Dialog({ title, onClose, children, busy = false, tone = 'default' }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog !== null && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog dialog-${tone}`}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../../electron/shared/account-summary';
+import { appErrorOf, unwrap } from '../../api/request';
+import { winbooks } from '../../api/winbooks-bridge';
+import { errorText } from '../../i18n/error-text';
+import { useAnnounce } from '../../hooks/use-announcer';
+import { Dialog } from '../common/Dialog';
+
+/** The confirmation names the account, so removing the wrong one takes two mistakes. */
+export function RemoveAccountDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(winbooks().removeAccount({ id: account.id }));
+      announce(t('remove.done', { label: account.label }), 'success');
+      onClose();
+    } catch (failure) {
+      setBusy(false);
+      setError(errorText(t, appErrorOf(failure)));
+    }
+  };
+
+  return (
+    <Dialog title={t('remove.title', { label: account.label })} onClose={onClose} busy={busy} tone="danger">
+      <p>{t('remove.body', { label: account.label, email: account.email })}</p>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="button button-danger" onClick={() => void remove()} disabled={busy}>
+          {busy ? t('remove.removing') : t('remove.confirm', { label: account.label })}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,169 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { passphraseSchema } from '../../../electron/shared/ipc-contract';
+import type { VaultState } from '../../../electron/shared/ipc-contract';
+import { appErrorOf, unwrap } from '../../api/request';
+import { winbooks } from '../../api/winbooks-bridge';
+import { validateWith } from '../../forms/field-errors';
+import { errorText } from '../../i18n/error-text';
+import { FormField } from '../common/FormField';
+
+/** The vault needs a passphrase (no OS key store), is locked, or its file was damaged. */
+export function UnlockScreen({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="unlock" aria-labelledby="unlock-title">
+      <div className="card unlock-card">
+        {vault.state === 'locked' && <UnlockForm vault={vault} onVaultState={onVaultState} />}
+        {vault.state === 'setup' && <CreatePassphraseForm vault={vault} onVaultState={onVaultState} />}
+        {vault.state === 'damaged' && <DamagedVault vault={vault} onVaultState={onVaultState} />}
+        {vault.state === 'open' && <p>{t('app.loading')}</p>}
+      </div>
+    </section>
+  );
+}
+
+function Reason({ vault }: { vault: VaultState }) {
+  const { t } = useTranslation();
+  return (
+    <div className="reason">
+      <p>{t(vault.protection === 'passphrase' ? 'unlock.whyPassphrase' : 'unlock.whyGeneric')}</p>
+      {vault.reason !== null && (
+        <p className="reason-detail">
+          <span className="reason-label">{t('unlock.reasonLabel')}</span> {vault.reason}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (passphrase === '') {
+      setError(t('validation.passphrase.required'));
+      inputRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      onVaultState(await unwrap(winbooks().unlockVault({ passphrase })));
+    } catch (failure) {
+      setBusy(false);
+      const refusal = appErrorOf(failure);
+      setError(refusal.code === 'invalid-input' && refusal.field === 'passphrase' ? t('unlock.wrongPassphrase') : errorText(t, refusal));
+      inputRef.current?.focus();
+    }
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
+      <h1 id="unlock-title">{t('unlock.lockedTitle')}</h1>
+      <Reason vault={vault} />
+      <FormField label={t('unlock.passphrase')} type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} error={error} inputRef={inputRef} disabled={busy} required />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('unlock.unlocking') : t('unlock.unlock')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CreatePassphraseForm({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<{ passphrase?: string | undefined; repeat?: string | undefined; form?: string | undefined }>({});
+  const [busy, setBusy] = useState(false);
+  const firstRef = useRef<HTMLInputElement>(null);
+  const repeatRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const checked = validateWith(passphraseSchema, passphrase, t, 'passphrase');
+    if (!checked.ok) {
+      setErrors({ passphrase: checked.errors.passphrase });
+      firstRef.current?.focus();
+      return;
+    }
+    if (repeat !== passphrase) {
+      setErrors({ repeat: t('unlock.mismatch') });
+      repeatRef.current?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      onVaultState(await unwrap(winbooks().createPassphrase({ passphrase: checked.value })));
+    } catch (failure) {
+      setBusy(false);
+      setErrors({ form: errorText(t, appErrorOf(failure)) });
+    }
+  };
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
+      <h1 id="unlock-title">{t('unlock.setupTitle')}</h1>
+      <Reason vault={vault} />
+      <FormField label={t('unlock.newPassphrase')} hint={t('unlock.passphraseHint')} type="password" autoComplete="new-password" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} error={errors.passphrase} inputRef={firstRef} disabled={busy} required />
+      <FormField label={t('unlock.repeat')} type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} error={errors.repeat} inputRef={repeatRef} disabled={busy} required />
+      {errors.form !== undefined && (
+        <p className="form-error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('unlock.creating') : t('unlock.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DamagedVault({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
+  const { t } = useTranslation();
+  const [understood, setUnderstood] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const startNew = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      onVaultState(await unwrap(winbooks().createNewVault({ confirm: true })));
+    } catch (failure) {
+      setBusy(false);
+      setError(errorText(t, appErrorOf(failure)));
+    }
+  };
+
+  return (
+    <div className="form">
+      <h1 id="unlock-title">{t('unlock.damagedTitle')}</h1>
+      {vault.reason !== null && <p>{vault.reason}</p>}
+      {vault.keptAsidePath !== null && <p>{t('unlock.keptAside', { path: vault.keptAsidePath })}</p>}
+      <label className="check">
+        <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />
+        {t('unlock.understand')}
+      </label>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button button-danger" disabled={!understood || busy} onClick={() => void startNew()}>
+          {t('unlock.startNew')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settingsPatchSchema } from '../../../electron/shared/settings';
+import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
+import type { ResponseOf } from '../../../electron/shared/ipc-contract';
+import { appErrorOf, unwrap } from '../../api/request';
+import { winbooks } from '../../api/winbooks-bridge';
+import { errorText } from '../../i18n/error-text';
+import { useAnnounce } from '../../hooks/use-announcer';
+import { BackupSection } from './BackupSection';
+import { CliSection } from './CliSection';
+import { PreferencesSection } from './PreferencesSection';
+
+interface SettingsScreenProps {
+  settings: Settings;
+  appInfo: ResponseOf<'getAppInfo'>;
+  onSettings: (settings: Settings) => void;
+}
+
+export function SettingsScreen({ settings, appInfo, onSettings }: SettingsScreenProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+
+  /** Saves one change; returns a sentence for the field when main refuses it. */
+  const save = useCallback(
+    async (patch: SettingsPatch): Promise<string | null> => {
+      const checked = settingsPatchSchema.safeParse(patch);
+      if (!checked.success) return t('errors.invalid-input');
+      try {
+        const saved = await unwrap(winbooks().updateSettings(checked.data));
+        onSettings(saved);
+        // A language change is its own confirmation; a notice worded in the old language would only confuse.
+        if (!('language' in checked.data)) announce(t('settings.saved'), 'success');
+        return null;
+      } catch (failure) {
+        const text = errorText(t, appErrorOf(failure));
+        announce(text, 'error');
+        return text;
+      }
+    },
+    [announce, onSettings, t],
+  );
+
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <PreferencesSection settings={settings} save={save} />
+      <BackupSection />
+      <CliSection settings={settings} save={save} />
+      <p className="about muted">{t('settings.about', { version: appInfo.version, platform: appInfo.platform })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run dev:web`: the renderer in an ordinary browser, against the real app core and a local Winbooks
+ * sandbox (no real grant needed). Builds the renderer, starts the sandbox and the harness on 127.0.0.1,
+ * adds a few demo accounts and prints the URL. Development only: nothing here ships.
+ *   --empty       start without accounts (to see the first-run screen)
+ *   --passphrase  use the vault without a keychain (to see the passphrase screen)
+ *   --port=N      harness port (default: a free one)
+ */
+import { build } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { HarnessServer } from '../tests/harness/harness-server';
+import { DEMO_ACCOUNTS, seedAccount } from '../tests/harness/seed-accounts';
+import { WinbooksSandbox } from '../tests/sandbox/winbooks-sandbox';
+
+const args = new Set(process.argv.slice(2));
+const portArg = process.argv.find((arg) => arg.startsWith('--port='));
+const port = portArg === undefined ? 0 : Number(portArg.slice('--port='.length));
+
+await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+const sandbox = await WinbooksSandbox.start();
+const harness = await HarnessServer.start({ port, backend: { storage: args.has('--passphrase') ? 'vault-passphrase' : 'vault-keychain', demo: true } });
+
+if (!args.has('--empty') && !args.has('--passphrase')) {
+  for (const seed of DEMO_ACCOUNTS) await seedAccount(harness.backend.api, sandbox, seed);
+  // One grant withdrawn by its administrator: the next refresh shows the account as needing a new exchange token.
+  const revoked = DEMO_ACCOUNTS[2];
+  if (revoked !== undefined) {
+    sandbox.revokeGrant(revoked.email);
+    const account = harness.backend.api.listAccounts(undefined).then(({ accounts }) => accounts.find((candidate) => candidate.email === revoked.email));
+    const id = (await account)?.id;
+    if (id !== undefined) await harness.backend.api.refreshAccount({ id }).catch(() => undefined);
+  }
+  const manual = (await harness.backend.api.listAccounts(undefined)).accounts.find((candidate) => candidate.label === 'Garage Peeters');
+  if (manual !== undefined) await harness.backend.api.updateAccount({ id: manual.id, patch: { autoRefresh: false } });
+}
+
+console.log(`Winbooks Token Manager (browser harness) at ${harness.url}`);
+// A grant nobody has added yet, to try the add-account form by hand.
+const spare = sandbox.addGrant({ email: 'new.client@example.com', exchangeToken: 'sandbox-spare-exchange-token' });
+console.log(`To add an account: API address (Another address) ${sandbox.v2BaseUrl}, e-mail ${spare.email}, exchange token ${spare.exchangeToken} (a sandbox token, not a real one).`);
+console.log('Press Ctrl+C to stop.');
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await harness.close();
+  await sandbox.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

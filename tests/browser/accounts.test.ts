@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { seedAccount } from '../harness/seed-accounts';
+import { startBrowserSuite, uniqueEmail } from './support/browser-suite';
+import type { BrowserSuite } from './support/browser-suite';
+import { DashboardPage, fillAccountForm } from './support/dashboard-page';
+
+/** The real renderer against the real app core and the Winbooks sandbox, through the harness. */
+describe('accounts in the browser', () => {
+  let suite: BrowserSuite;
+  before(async () => {
+    suite = await startBrowserSuite();
+  });
+  after(async () => {
+    await suite.close();
+  });
+
+  it('first run: explains where the exchange token comes from, then adds the account the sandbox accepts', async () => {
+    await suite.reset({ storage: 'vault-keychain' });
+    const grant = suite.sandbox.addGrant({ email: uniqueEmail('first') });
+    const { page, problems } = await suite.open();
+    await page.getByRole('heading', { name: 'Keep your Winbooks API tokens alive' }).waitFor();
+    assert.match((await page.locator('.steps').textContent()) ?? '', /Control Panel > Company > External applications/u);
+
+    await fillAccountForm(page, { label: 'Boulangerie Dupont', email: grant.email, host: suite.sandbox.v2BaseUrl, exchangeToken: grant.exchangeToken });
+    await page.getByRole('button', { name: 'Add account' }).click();
+
+    const dashboard = new DashboardPage(page);
+    await dashboard.row('Boulangerie Dupont').waitFor();
+    assert.equal(await dashboard.status('Boulangerie Dupont').textContent(), 'Ready');
+    assert.match(await dashboard.countdownText('Boulangerie Dupont'), /^\d\d:\d\d$/u);
+    assert.equal(await dashboard.row('Boulangerie Dupont').getByText(grant.email).count(), 1);
+    assert.equal(await page.getByTestId('counts').textContent(), '1 account');
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows the sandbox refusal beside the exchange-token field, and the form stays filled', async () => {
+    await suite.reset();
+    const grant = suite.sandbox.addGrant({ email: uniqueEmail('refused') });
+    const { page } = await suite.open();
+    await fillAccountForm(page, { label: 'Cabinet Janssens', email: grant.email, host: suite.sandbox.v2BaseUrl, exchangeToken: 'not-the-right-token' });
+    await page.getByRole('button', { name: 'Add account' }).click();
+
+    const tokenField = page.getByLabel('Exchange token', { exact: true });
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    assert.equal(await tokenField.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await tokenField.getAttribute('aria-describedby')) ?? '';
+    const errorText = await page.locator(`[id="${describedBy.split(' ').at(-1) ?? ''}"]`).textContent();
+    assert.match(errorText ?? '', /Winbooks refused this exchange token for this e-mail address/u);
+    assert.equal(await page.getByLabel('Label', { exact: true }).inputValue(), 'Cabinet Janssens');
+    assert.equal(await new DashboardPage(page).rows().count(), 0);
+  });
+
+  it('inline validation with the shared schemas before anything is sent', async () => {
+    await suite.reset();
+    const requestsBefore = suite.sandbox.tokenRequestCount();
+    const { page } = await suite.open();
+    await page.getByRole('radio', { name: 'Another address' }).check();
+    await page.getByLabel('Address', { exact: true }).fill('https://example.be/OAuth20/Token');
+    await page.keyboard.press('Tab'); // leaving a text field for the next one shows its error at once
+    await page.getByText('Enter the API base without /OAuth20/Token.').waitFor();
+    await page.getByLabel('E-mail address of the grant').fill('not-an-email');
+    await page.getByRole('button', { name: 'Add account' }).click();
+    await page.getByText('Enter a name for this account.').waitFor();
+    await page.getByText('This is not a valid e-mail address (expected name@example.com).').waitFor();
+    await page.getByText('Paste the exchange token from the Winbooks e-mail.').waitFor();
+    // Focus moves to the first field in error.
+    assert.equal(await page.evaluate(() => document.activeElement?.id === document.querySelector('label[for]')?.getAttribute('for')), true);
+    assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'nothing was sent to Winbooks');
+  });
+
+  it('adds an account with the keyboard only, with a visible focus ring', async () => {
+    await suite.reset();
+    const grant = suite.sandbox.addGrant({ email: uniqueEmail('keyboard') });
+    const { page } = await suite.open();
+    await page.getByRole('heading', { name: 'Add your first account' }).waitFor();
+    const labelId = await page.getByLabel('Label', { exact: true }).getAttribute('id');
+    for (let presses = 0; presses < 10 && (await page.evaluate(() => document.activeElement?.id)) !== labelId; presses += 1) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), labelId, 'Tab reaches the Label field');
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle), 'none', 'focus is visible');
+
+    await page.keyboard.type('Garage Peeters');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(grant.email);
+    await page.keyboard.press('Tab'); // the radio group, on "Production"
+    await page.keyboard.press('ArrowDown'); // Legacy
+    await page.keyboard.press('ArrowDown'); // Another address
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(suite.sandbox.v2BaseUrl);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(grant.exchangeToken);
+    await page.keyboard.press('Enter');
+
+    const dashboard = new DashboardPage(page);
+    await dashboard.row('Garage Peeters').waitFor();
+    assert.equal(await dashboard.status('Garage Peeters').textContent(), 'Ready');
+  });
+
+  it('the countdown moves on its own', async () => {
+    await suite.reset();
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Brasserie Van Damme', email: uniqueEmail('tick'), accessLifetimeSeconds: 900 });
+    const { page } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await dashboard.row('Brasserie Van Damme').waitFor();
+    const first = await dashboard.countdownText('Brasserie Van Damme');
+    await dashboard.waitFor(async () => (await dashboard.countdownText('Brasserie Van Damme')) !== first, 'the countdown to change');
+    const later = await dashboard.countdownText('Brasserie Van Damme');
+    const seconds = (text: string): number => {
+      const [minutes, rest] = text.split(':').map(Number);
+      return (minutes ?? 0) * 60 + (rest ?? 0);
+    };
+    assert.ok(seconds(later) < seconds(first), `${later} is less than ${first}`);
+  });
+
+  it('Refresh now gets a new token and the expiry moves', async () => {
+    await suite.reset();
+    const email = uniqueEmail('refresh');
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Société Lambert', email, accessLifetimeSeconds: 300 });
+    const { page } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await dashboard.row('Société Lambert').waitFor();
+    const before = await dashboard.expiresAt('Société Lambert');
+    assert.match(await dashboard.countdownText('Société Lambert'), /^0[45]:\d\d$/u);
+
+    suite.sandbox.setAccessLifetime(email, 2 * 3600);
+    await dashboard.rowButton('Société Lambert', 'Refresh now').click();
+    await dashboard.waitFor(async () => (await dashboard.expiresAt('Société Lambert')) > before, 'a later expiry');
+    assert.match(await dashboard.countdownText('Société Lambert'), /^[12]:\d\d h$/u, 'beyond an hour the countdown reads h:mm');
+    await page.getByTestId('notices').getByText(/Société Lambert refreshed/u).waitFor();
+  });
+
+  it('a revoked grant is shown as needing attention; replacing the exchange token brings it back', async () => {
+    await suite.reset();
+    const email = uniqueEmail('revoked');
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Cabinet Janssens', email });
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Boulangerie Dupont', email: uniqueEmail('healthy') });
+    const { page } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await dashboard.row('Cabinet Janssens').waitFor();
+
+    suite.sandbox.revokeGrant(email);
+    await dashboard.rowButton('Cabinet Janssens', 'Refresh now').click();
+    await dashboard.waitFor(async () => (await dashboard.status('Cabinet Janssens').getAttribute('data-status')) === 'needs-exchange-token', 'the needs-exchange-token status');
+    assert.equal(await dashboard.status('Cabinet Janssens').textContent(), 'New exchange token needed');
+    assert.match((await dashboard.row('Cabinet Janssens').getByTestId('last-error').textContent()) ?? '', /no longer accepts this grant/u);
+    assert.match((await page.getByTestId('counts').textContent()) ?? '', /1 needs attention/u);
+    await page.getByRole('alert').getByText(/Cabinet Janssens/u).first().waitFor();
+
+    // A wrong token is refused beside the field; the right one (a new grant) is accepted.
+    await dashboard.rowButton('Cabinet Janssens', 'Replace exchange token').click();
+    const dialog = page.getByRole('dialog', { name: 'New exchange token for Cabinet Janssens' });
+    await dialog.getByLabel('Exchange token', { exact: true }).fill('still-the-wrong-token');
+    await dialog.getByRole('button', { name: 'Replace token' }).click();
+    await dialog.getByText(/Winbooks refused this exchange token/u).waitFor();
+
+    const renewed = suite.sandbox.addGrant({ email });
+    await dialog.getByLabel('Exchange token', { exact: true }).fill(renewed.exchangeToken);
+    await dialog.getByRole('button', { name: 'Replace token' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await dashboard.waitFor(async () => (await dashboard.status('Cabinet Janssens').getAttribute('data-status')) === 'ready', 'the account to be ready again');
+    assert.equal(await dashboard.row('Cabinet Janssens').getByTestId('last-error').count(), 0);
+  });
+
+  it('remove asks for a confirmation naming the account', async () => {
+    await suite.reset();
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Garage Peeters', email: uniqueEmail('remove') });
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Boulangerie Dupont', email: uniqueEmail('stay') });
+    const { page } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await dashboard.rowButton('Garage Peeters', 'Remove').click();
+    const dialog = page.getByRole('dialog', { name: 'Remove Garage Peeters?' });
+    assert.match((await dialog.textContent()) ?? '', /The tokens of Garage Peeters/u);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await dashboard.row('Garage Peeters').count(), 1, 'cancel keeps the account');
+
+    await dashboard.rowButton('Garage Peeters', 'Remove').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove Garage Peeters' }).click();
+    await dashboard.row('Garage Peeters').waitFor({ state: 'detached' });
+    assert.deepEqual(await dashboard.rowLabels(), ['Boulangerie Dupont']);
+    assert.deepEqual((await suite.harness.backend.api.listAccounts(undefined)).accounts.map((account) => account.label), ['Boulangerie Dupont']);
+  });
+
+  it('Copy token puts a fresh token on the clipboard in main; the page only learns its expiry', async () => {
+    await suite.reset();
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Brasserie Van Damme', email: uniqueEmail('copy') });
+    const { page } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await dashboard.rowButton('Brasserie Van Damme', 'Copy header').click();
+    await page.getByTestId('notices').getByText(/Authorization header copied, valid for \d+ minutes\. The clipboard clears in 30 seconds\./u).waitFor();
+    const copied = suite.harness.backend.clipboard.current();
+    assert.match(copied, /^Authorization: Bearer \S+$/u);
+    const token = copied.slice('Authorization: Bearer '.length);
+    assert.equal(await page.evaluate((secret) => document.documentElement.outerHTML.includes(secret), token), false, 'the token never reaches the page');
+  });
+});

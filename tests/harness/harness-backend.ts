@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppApi } from '../../electron/core/app-api';
+import { AppSession } from '../../electron/core/app-session';
+import type { SessionVault } from '../../electron/core/app-session';
+import { createClipboardGuard } from '../../electron/core/clipboard-guard';
+import type { AccountsChange } from '../../electron/core/lifecycle-api';
+import { createInMemorySettingsStore } from '../../electron/core/settings-store';
+import { TokenLifecycle } from '../../electron/core/token-lifecycle';
+import { openVault } from '../../electron/core/vault';
+import type { VaultHandle } from '../../electron/core/vault';
+import { createWinbooksTokenClient } from '../../electron/core/winbooks-client';
+import type { AppApi, AuditEntry, VaultState } from '../../electron/shared/ipc-contract';
+import type { Settings } from '../../electron/shared/settings';
+import { MemoryClipboard } from './memory-clipboard';
+import { createMemoryVault } from './memory-vault';
+import { createTestOsEncryption } from './test-os-encryption';
+
+/**
+ * The app behind the harness: the real app API, session and token lifecycle, talking to the Winbooks
+ * sandbox, over in-memory storage or the real encrypted vault in a temporary folder.
+ *   memory           - always open, nothing on disk (fastest)
+ *   vault-keychain   - the real vault, opened at once with a stand-in OS keychain
+ *   vault-passphrase - the real vault without a keychain: 'setup' when new, 'locked' when reopened
+ */
+export type HarnessStorage = 'memory' | 'vault-keychain' | 'vault-passphrase';
+
+export interface HarnessBackendOptions {
+  storage?: HarnessStorage;
+  /** Reuse a vault folder (e.g. to reopen a passphrase vault as 'locked'); kept on close when given. */
+  vaultDirectory?: string;
+  settings?: Partial<Settings>;
+  /** The "OS locale" the app reports (getAppInfo). */
+  locale?: string;
+  demo?: boolean;
+  audit?: AuditEntry[];
+  tokenTimeoutMs?: number;
+}
+
+export interface HarnessBackend {
+  readonly api: AppApi;
+  readonly clipboard: MemoryClipboard;
+  readonly vaultDirectory: string | null;
+  onAccountsChanged(listener: (change: AccountsChange) => void): () => void;
+  onVaultStateChanged(listener: (state: VaultState) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Cheap scrypt for the harness only: a passphrase wrap in milliseconds instead of ~100 ms. */
+const HARNESS_SCRYPT = { N: 2 ** 12, r: 8, p: 1 };
+
+export async function createHarnessBackend(options: HarnessBackendOptions = {}): Promise<HarnessBackend> {
+  const storage = options.storage ?? 'vault-keychain';
+  let vault: SessionVault;
+  let handle: VaultHandle | null = null;
+  let ownDirectory: string | null = null;
+  let vaultDirectory: string | null = null;
+  if (storage === 'memory') {
+    vault = createMemoryVault();
+  } else {
+    vaultDirectory = options.vaultDirectory ?? (ownDirectory = await mkdtemp(join(tmpdir(), 'wtm-harness-')));
+    handle = await openVault({
+      store: { directory: vaultDirectory },
+      ...(storage === 'vault-keychain' ? { osEncryption: createTestOsEncryption() } : {}),
+      scryptParams: HARNESS_SCRYPT,
+    });
+    vault = handle;
+  }
+
+  const settings = createInMemorySettingsStore(options.settings);
+  const client = createWinbooksTokenClient({ timeoutMs: options.tokenTimeoutMs ?? 5_000 });
+  const session = new AppSession({
+    vault,
+    settings,
+    createLifecycle: (accountStorage) => new TokenLifecycle({ client, storage: accountStorage, settings: { refreshLeadSeconds: settings.get().refreshLeadSeconds } }),
+  });
+  const clipboard = new MemoryClipboard();
+  const guard = createClipboardGuard({ clipboard });
+  const audit = options.audit ?? [];
+  const api = createAppApi({
+    lifecycle: () => session.lifecycle(),
+    vault: session,
+    settings,
+    clipboard: guard,
+    audit: { entries: () => audit },
+    appInfo: () => ({ version: '0.0.0-harness', platform: process.platform, locale: options.locale ?? 'en-GB', demo: options.demo ?? false }),
+  });
+  await session.start();
+
+  return {
+    api,
+    clipboard,
+    vaultDirectory,
+    onAccountsChanged: (listener) => session.onAccountsChanged(listener),
+    onVaultStateChanged: (listener) => session.onVaultStateChanged(listener),
+    async close() {
+      guard.dispose();
+      await session.shutdown();
+      await handle?.close();
+      if (ownDirectory !== null) await rm(ownDirectory, { recursive: true, force: true });
+    },
+  };
+}

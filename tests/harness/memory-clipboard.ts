@@ -1,0 +1,25 @@
+import type { ClipboardPort } from '../../electron/core/clipboard-guard';
+
+/** The clipboard of the harness: kept in memory so tests can check what a copy wrote (never printed). */
+export class MemoryClipboard implements ClipboardPort {
+  private text = '';
+  writes = 0;
+
+  writeText(text: string): Promise<void> {
+    this.text = text;
+    this.writes += 1;
+    return Promise.resolve();
+  }
+
+  readText(): Promise<string> {
+    return Promise.resolve(this.text);
+  }
+
+  clear(): void {
+    this.text = '';
+  }
+
+  current(): string {
+    return this.text;
+  }
+}
