@@ -47,6 +47,8 @@ export function isTrustedRendererUrl(url: string, source: RendererSource): boole
 /** Requests the page may make: its own files, and in development Vite's HMR WebSocket. Nothing on the network. */
 export function isAllowedRequestUrl(url: string, source: RendererSource): boolean {
   if (isTrustedRendererUrl(url, source) || url.startsWith('devtools://') || url.startsWith('data:')) return true;
+  // The backup download is a blob the page made itself (blob:app://winbooks/<uuid>).
+  if (url.startsWith('blob:') && isTrustedRendererUrl(url.slice('blob:'.length), source)) return true;
   if (source.kind !== 'dev-server') return false;
   try {
     const parsed = new URL(url);

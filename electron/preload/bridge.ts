@@ -1,5 +1,5 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { ACCOUNTS_CHANGED_CHANNEL, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL, contract } from '../shared/ipc-contract';
+import { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from '../shared/ipc-channels';
 import type { AccountsChangedEvent, IpcResult, OperationName, RequestOf, ResponseOf, VaultState } from '../shared/ipc-contract';
 
 /**
@@ -13,8 +13,8 @@ export type IpcRendererPort = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListene
 type BridgeOperations = { [K in OperationName]: (request: RequestOf<K>) => Promise<IpcResult<ResponseOf<K>>> };
 
 function operations(ipc: IpcRendererPort): BridgeOperations {
-  const entries = (Object.keys(contract) as OperationName[]).map((operation) => {
-    const channel = contract[operation].channel;
+  const entries = (Object.keys(CHANNELS) as OperationName[]).map((operation) => {
+    const channel = CHANNELS[operation];
     const invoke = (request: unknown): Promise<unknown> => ipc.invoke(channel, request);
     return [operation, invoke] as const;
   });

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { accountIdSchema, accountPatchSchema, exchangeTokenSchema, newAccountSchema } from './account-input';
 import { accountSummarySchema } from './account-summary';
 import type { AppErrorShape } from './account-summary';
+import { CHANNELS } from './ipc-channels';
 import { settingsPatchSchema, settingsSchema } from './settings';
+
+export { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, CHANNEL_PREFIX, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from './ipc-channels';
 
 /**
  * The IPC contract: one entry per operation, each with its channel, request schema and response schema.
@@ -10,7 +13,6 @@ import { settingsPatchSchema, settingsSchema } from './settings';
  * harness serves the same entries over a WebSocket. Types are inferred from here and nowhere else.
  */
 
-export const CHANNEL_PREFIX = 'wtm:';
 
 const none = z.undefined();
 const accountResponse = z.object({ account: accountSummarySchema });
@@ -41,22 +43,22 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const contract = {
-  listAccounts: { channel: 'wtm:accounts:list', request: none, response: z.object({ accounts: z.array(accountSummarySchema) }) },
-  addAccount: { channel: 'wtm:accounts:add', request: newAccountSchema, response: accountResponse },
+  listAccounts: { channel: CHANNELS.listAccounts, request: none, response: z.object({ accounts: z.array(accountSummarySchema) }) },
+  addAccount: { channel: CHANNELS.addAccount, request: newAccountSchema, response: accountResponse },
   updateAccount: {
-    channel: 'wtm:accounts:update',
+    channel: CHANNELS.updateAccount,
     request: z.object({ id: accountIdSchema, patch: accountPatchSchema }).strict(),
     response: accountResponse,
   },
   replaceExchangeToken: {
-    channel: 'wtm:accounts:replace-exchange-token',
+    channel: CHANNELS.replaceExchangeToken,
     request: z.object({ id: accountIdSchema, exchangeToken: exchangeTokenSchema }).strict(),
     response: accountResponse,
   },
-  removeAccount: { channel: 'wtm:accounts:remove', request: z.object({ id: accountIdSchema }).strict(), response: z.object({ removed: z.literal(true) }) },
-  refreshAccount: { channel: 'wtm:accounts:refresh', request: z.object({ id: accountIdSchema }).strict(), response: accountResponse },
+  removeAccount: { channel: CHANNELS.removeAccount, request: z.object({ id: accountIdSchema }).strict(), response: z.object({ removed: z.literal(true) }) },
+  refreshAccount: { channel: CHANNELS.refreshAccount, request: z.object({ id: accountIdSchema }).strict(), response: accountResponse },
   refreshAll: {
-    channel: 'wtm:accounts:refresh-all',
+    channel: CHANNELS.refreshAll,
     request: none,
     response: z.object({
       refreshed: z.number(),
@@ -66,36 +68,36 @@ export const contract = {
   },
   /** Copies in main: the token itself never crosses to the renderer. */
   copyToken: {
-    channel: 'wtm:accounts:copy',
+    channel: CHANNELS.copyToken,
     request: z.object({ id: accountIdSchema, format: z.enum(['token', 'header']) }).strict(),
     response: z.object({ expiresAt: z.number(), clearsInSeconds: z.number() }),
   },
-  getSettings: { channel: 'wtm:settings:get', request: none, response: settingsSchema },
-  updateSettings: { channel: 'wtm:settings:update', request: settingsPatchSchema, response: settingsSchema },
-  getVaultState: { channel: 'wtm:vault:state', request: none, response: vaultStateSchema },
-  unlockVault: { channel: 'wtm:vault:unlock', request: z.object({ passphrase: z.string().min(1, { error: 'Passphrase: enter your passphrase.' }) }).strict(), response: vaultStateSchema },
-  createPassphrase: { channel: 'wtm:vault:create-passphrase', request: z.object({ passphrase: passphraseSchema }).strict(), response: vaultStateSchema },
+  getSettings: { channel: CHANNELS.getSettings, request: none, response: settingsSchema },
+  updateSettings: { channel: CHANNELS.updateSettings, request: settingsPatchSchema, response: settingsSchema },
+  getVaultState: { channel: CHANNELS.getVaultState, request: none, response: vaultStateSchema },
+  unlockVault: { channel: CHANNELS.unlockVault, request: z.object({ passphrase: z.string().min(1, { error: 'Passphrase: enter your passphrase.' }) }).strict(), response: vaultStateSchema },
+  createPassphrase: { channel: CHANNELS.createPassphrase, request: z.object({ passphrase: passphraseSchema }).strict(), response: vaultStateSchema },
   changePassphrase: {
-    channel: 'wtm:vault:change-passphrase',
+    channel: CHANNELS.changePassphrase,
     request: z.object({ current: z.string().min(1, { error: 'Current passphrase: enter it.' }), next: passphraseSchema }).strict(),
     response: vaultStateSchema,
   },
   /** After a damaged vault file was kept aside: the user agrees to start a new, empty vault. */
-  createNewVault: { channel: 'wtm:vault:create-new', request: z.object({ confirm: z.literal(true) }).strict(), response: vaultStateSchema },
+  createNewVault: { channel: CHANNELS.createNewVault, request: z.object({ confirm: z.literal(true) }).strict(), response: vaultStateSchema },
   /** The backup is encrypted with its own passphrase; its content travels as text so any transport can carry it. */
   exportBackup: {
-    channel: 'wtm:backup:export',
+    channel: CHANNELS.exportBackup,
     request: z.object({ passphrase: passphraseSchema }).strict(),
     response: z.object({ fileName: z.string(), content: z.string(), accounts: z.number() }),
   },
   importBackup: {
-    channel: 'wtm:backup:import',
+    channel: CHANNELS.importBackup,
     request: z.object({ passphrase: z.string().min(1, { error: 'Passphrase: enter the backup passphrase.' }), content: z.string().min(1).max(50_000_000) }).strict(),
     response: z.object({ added: z.array(z.string()), updated: z.array(z.string()), skipped: z.array(z.object({ label: z.string(), reason: z.string() })) }),
   },
-  getCliAudit: { channel: 'wtm:cli:audit', request: none, response: z.object({ entries: z.array(auditEntrySchema) }) },
+  getCliAudit: { channel: CHANNELS.getCliAudit, request: none, response: z.object({ entries: z.array(auditEntrySchema) }) },
   getAppInfo: {
-    channel: 'wtm:app:info',
+    channel: CHANNELS.getAppInfo,
     request: none,
     response: z.object({ version: z.string(), platform: z.string(), locale: z.string(), demo: z.boolean() }),
   },
@@ -103,22 +105,19 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type OperationName = keyof Contract;
+
+// Compile-time check: every operation has a channel name in ipc-channels.ts, and no channel lacks an operation.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : never;
+export const CHANNEL_NAMES_MATCH_CONTRACT: SameKeys<typeof CHANNELS, Contract> = true;
 export type RequestOf<K extends OperationName> = z.input<Contract[K]['request']>;
 export type ParsedRequestOf<K extends OperationName> = z.output<Contract[K]['request']>;
 export type ResponseOf<K extends OperationName> = z.output<Contract[K]['response']>;
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
-/** Pushed from main to the renderer when accounts change. */
-export const ACCOUNTS_CHANGED_CHANNEL = 'wtm:event:accounts-changed';
 export const accountsChangedSchema = z.object({ changed: z.array(accountSummarySchema), removed: z.array(z.string()) });
 export type AccountsChangedEvent = z.infer<typeof accountsChangedSchema>;
 
-/** Pushed when the vault state changes (locked, unlocked, damaged). */
-export const VAULT_STATE_CHANGED_CHANNEL = 'wtm:event:vault-state';
-
-/** Pushed when the tray or a notification asks the window to show one account (payload: its id). */
-export const OPEN_ACCOUNT_CHANNEL = 'wtm:event:open-account';
 
 /**
  * The app API: the contract implemented over the core services, independent of the transport.

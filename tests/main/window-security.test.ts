@@ -86,6 +86,9 @@ describe('session', () => {
     assert.equal(cancelled('https://prd.winbooksapis.be/wow/v2/OAuth20/Token'), true);
     assert.equal(cancelled('file:///etc/passwd'), true);
     assert.equal(cancelled('app://other/index.html'), true);
+    // The backup download: a blob the page made itself, but no blob of another origin.
+    assert.equal(cancelled('blob:app://winbooks/0b6c8f0e-4c1d-4f7e-9d6a-1b2c3d4e5f60'), false);
+    assert.equal(cancelled('blob:https://evil.example/0b6c8f0e'), true);
   });
 
   test('in development also allows the dev server and its HMR socket, nothing else', () => {
