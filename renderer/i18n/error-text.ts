@@ -1,22 +1,9 @@
+import { errorCodeSchema } from '../../electron/shared/account-summary';
 import type { AppErrorShape, ErrorCode } from '../../electron/shared/account-summary';
 import type { Translate } from './translate';
 
 /** Every error code main can send, each with plain words in every language (checked by the i18n test). */
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'invalid-input',
-  'duplicate-label',
-  'unknown-account',
-  'grant-rejected',
-  'refresh-rejected',
-  'winbooks-unreachable',
-  'winbooks-bad-response',
-  'needs-exchange-token',
-  'secrets-unreadable',
-  'vault-locked',
-  'storage-failed',
-  'auto-refresh-off',
-  'internal',
-];
+export const ERROR_CODES: readonly ErrorCode[] = errorCodeSchema.options;
 
 /**
  * The sentence shown for an error. Input refusals carry main's own sentence (the renderer validates first,
