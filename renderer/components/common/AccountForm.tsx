@@ -1,16 +1,19 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailSchema, exchangeTokenSchema, hostSchema, labelSchema, newAccountSchema } from '../../../electron/shared/account-input';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
-import type { FieldErrors } from '../../forms/field-errors';
-import { validateOnBlur } from '../../forms/blur-validation';
 import { validateWith } from '../../forms/field-errors';
 import { DEFAULT_HOST_CHOICE, hostFromChoice } from '../../forms/host-choice';
 import type { HostChoice } from '../../forms/host-choice';
 import { placeRefusal } from '../../forms/place-refusal';
+import { useFieldChecks } from '../../forms/use-field-checks';
+import { BusyButton } from './BusyButton';
+import { CancelButton } from './CancelButton';
+import { ExchangeTokenField } from './ExchangeTokenField';
+import { FormError } from './FormError';
 import { FormField } from './FormField';
 import { HostField } from './HostField';
 
@@ -32,29 +35,11 @@ export function AccountForm({ onAdded, onCancel, onBusyChange }: AccountFormProp
   const [email, setEmail] = useState('');
   const [host, setHost] = useState<HostChoice>(DEFAULT_HOST_CHOICE);
   const [exchangeToken, setExchangeToken] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refs = {
-    label: useRef<HTMLInputElement>(null),
-    email: useRef<HTMLInputElement>(null),
-    host: useRef<HTMLInputElement>(null),
-    exchangeToken: useRef<HTMLInputElement>(null),
-  };
 
   const values = (): Record<Field, string> => ({ label, email, host: hostFromChoice(host), exchangeToken });
-
-  /** On leaving a field: an untouched empty field is not an error yet. */
-  const checkField = (field: Field): void => {
-    if (values()[field].trim() === '' && errors[field] === undefined) return;
-    const result = validateWith(FIELD_SCHEMAS[field], values()[field], t, field);
-    setErrors((current) => ({ ...current, [field]: result.ok ? undefined : result.errors[field] }));
-  };
-
-  const focusFirstError = (fieldErrors: FieldErrors): void => {
-    const first = FIELDS.find((field) => fieldErrors[field] !== undefined);
-    if (first !== undefined) refs[first].current?.focus();
-  };
+  const { errors, refs, checkOnBlur, showErrors } = useFieldChecks(FIELDS, FIELD_SCHEMAS, values, { quietWhenEmpty: true });
 
   const setBusyState = (next: boolean): void => {
     setBusy(next);
@@ -66,12 +51,8 @@ export function AccountForm({ onAdded, onCancel, onBusyChange }: AccountFormProp
     if (busy) return;
     setFormError(null);
     const checked = validateWith(newAccountSchema, values(), t);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      focusFirstError(checked.errors);
-      return;
-    }
-    setErrors({});
+    if (!checked.ok) return showErrors(checked.errors);
+    showErrors({});
     setBusyState(true);
     try {
       const { account } = await unwrap(winbooks().addAccount(checked.value));
@@ -80,78 +61,21 @@ export function AccountForm({ onAdded, onCancel, onBusyChange }: AccountFormProp
     } catch (error) {
       setBusyState(false);
       const placed = placeRefusal(t, appErrorOf(error), FIELDS);
-      setErrors(placed.fieldErrors);
       setFormError(placed.formError);
-      focusFirstError(placed.fieldErrors);
+      showErrors(placed.fieldErrors);
     }
   };
 
   return (
     <form className="form account-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
-      <FormField
-        label={t('form.label')}
-        hint={t('form.labelHint')}
-        autoComplete="off"
-        value={label}
-        onChange={(event) => setLabel(event.target.value)}
-        onBlur={(event) => {
-          if (validateOnBlur(event)) checkField('label');
-        }}
-        error={errors.label}
-        inputRef={refs.label}
-        disabled={busy}
-        required
-      />
-      <FormField
-        label={t('form.email')}
-        hint={t('form.emailHint')}
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        onBlur={(event) => {
-          if (validateOnBlur(event)) checkField('email');
-        }}
-        error={errors.email}
-        inputRef={refs.email}
-        disabled={busy}
-        required
-      />
-      <HostField value={host} onChange={setHost} onBlur={(event) => {
-          if (validateOnBlur(event)) checkField('host');
-        }} error={errors.host} disabled={busy} inputRef={refs.host} />
-      <FormField
-        label={t('form.exchangeToken')}
-        hint={t('form.exchangeTokenHint')}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        value={exchangeToken}
-        onChange={(event) => setExchangeToken(event.target.value)}
-        onBlur={(event) => {
-          if (validateOnBlur(event)) checkField('exchangeToken');
-        }}
-        error={errors.exchangeToken}
-        inputRef={refs.exchangeToken}
-        disabled={busy}
-        required
-      />
-      {formError !== null && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormField label={t('form.label')} hint={t('form.labelHint')} autoComplete="off" value={label} onChange={(event) => setLabel(event.target.value)} onBlur={checkOnBlur('label')} error={errors.label} inputRef={refs.label} disabled={busy} required />
+      <FormField label={t('form.email')} hint={t('form.emailHint')} type="email" autoComplete="email" spellCheck={false} value={email} onChange={(event) => setEmail(event.target.value)} onBlur={checkOnBlur('email')} error={errors.email} inputRef={refs.email} disabled={busy} required />
+      <HostField value={host} onChange={setHost} onBlur={checkOnBlur('host')} error={errors.host} disabled={busy} inputRef={refs.host} />
+      <ExchangeTokenField value={exchangeToken} onChange={setExchangeToken} onBlur={checkOnBlur('exchangeToken')} error={errors.exchangeToken} inputRef={refs.exchangeToken} disabled={busy} />
+      <FormError message={formError} />
       <div className="form-actions">
-        {onCancel !== undefined && (
-          <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-        )}
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy && <span className="spinner" aria-hidden="true" />}
-          {busy ? t('form.adding') : t('form.add')}
-        </button>
+        {onCancel !== undefined && <CancelButton onCancel={onCancel} busy={busy} />}
+        <BusyButton className="button button-primary" busy={busy} spinner label={t('form.add')} busyLabel={t('form.adding')} />
       </div>
       {busy && (
         <p className="visually-hidden" role="status">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountPatchSchema, emailSchema, hostSchema, labelSchema } from '../../../electron/shared/account-input';
@@ -6,14 +6,16 @@ import type { AccountPatchInput } from '../../../electron/shared/account-input';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
-import { validateOnBlur } from '../../forms/blur-validation';
 import { validateWith } from '../../forms/field-errors';
-import type { FieldErrors } from '../../forms/field-errors';
 import { choiceFromHost, hostFromChoice } from '../../forms/host-choice';
 import type { HostChoice } from '../../forms/host-choice';
 import { placeRefusal } from '../../forms/place-refusal';
+import { useFieldChecks } from '../../forms/use-field-checks';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { BusyButton } from '../common/BusyButton';
+import { CancelButton } from '../common/CancelButton';
 import { Dialog } from '../common/Dialog';
+import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 import { HostField } from '../common/HostField';
 
@@ -28,23 +30,11 @@ export function EditAccountDialog({ account, onClose }: { account: AccountSummar
   const [label, setLabel] = useState(account.label);
   const [email, setEmail] = useState(account.email);
   const [host, setHost] = useState<HostChoice>(() => choiceFromHost(account.host));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const refs = { label: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null), host: useRef<HTMLInputElement>(null) };
 
   const values = (): Record<Field, string> => ({ label, email, host: hostFromChoice(host) });
-
-  const checkField = (field: Field): void => {
-    const result = validateWith(FIELD_SCHEMAS[field], values()[field], t, field);
-    setErrors((current) => ({ ...current, [field]: result.ok ? undefined : result.errors[field] }));
-  };
-
-  const showErrors = (fieldErrors: FieldErrors): void => {
-    setErrors(fieldErrors);
-    const first = FIELDS.find((field) => fieldErrors[field] !== undefined);
-    if (first !== undefined) refs[first].current?.focus();
-  };
+  const { errors, refs, checkOnBlur, showErrors } = useFieldChecks(FIELDS, FIELD_SCHEMAS, values);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -74,27 +64,13 @@ export function EditAccountDialog({ account, onClose }: { account: AccountSummar
   return (
     <Dialog title={t('form.editTitle', { label: account.label })} onClose={onClose} busy={busy}>
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <FormField label={t('form.label')} autoComplete="off" value={label} onChange={(event) => setLabel(event.target.value)} onBlur={(event) => {
-          if (validateOnBlur(event)) checkField('label');
-        }} error={errors.label} inputRef={refs.label} disabled={busy} required />
-        <FormField label={t('form.email')} type="email" spellCheck={false} value={email} onChange={(event) => setEmail(event.target.value)} onBlur={(event) => {
-          if (validateOnBlur(event)) checkField('email');
-        }} error={errors.email} inputRef={refs.email} disabled={busy} required />
-        <HostField value={host} onChange={setHost} onBlur={(event) => {
-          if (validateOnBlur(event)) checkField('host');
-        }} error={errors.host} disabled={busy} inputRef={refs.host} />
-        {formError !== null && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormField label={t('form.label')} autoComplete="off" value={label} onChange={(event) => setLabel(event.target.value)} onBlur={checkOnBlur('label')} error={errors.label} inputRef={refs.label} disabled={busy} required />
+        <FormField label={t('form.email')} type="email" spellCheck={false} value={email} onChange={(event) => setEmail(event.target.value)} onBlur={checkOnBlur('email')} error={errors.email} inputRef={refs.email} disabled={busy} required />
+        <HostField value={host} onChange={setHost} onBlur={checkOnBlur('host')} error={errors.host} disabled={busy} inputRef={refs.host} />
+        <FormError message={formError} />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t('form.saving') : t('form.save')}
-          </button>
+          <CancelButton onCancel={onClose} busy={busy} />
+          <BusyButton className="button button-primary" busy={busy} label={t('form.save')} busyLabel={t('form.saving')} />
         </div>
       </form>
     </Dialog>

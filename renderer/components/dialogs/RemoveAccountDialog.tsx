@@ -5,7 +5,10 @@ import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { BusyButton } from '../common/BusyButton';
+import { CancelButton } from '../common/CancelButton';
 import { Dialog } from '../common/Dialog';
+import { FormError } from '../common/FormError';
 
 /** The confirmation names the account, so removing the wrong one takes two mistakes. */
 export function RemoveAccountDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
@@ -30,18 +33,10 @@ export function RemoveAccountDialog({ account, onClose }: { account: AccountSumm
   return (
     <Dialog title={t('remove.title', { label: account.label })} onClose={onClose} busy={busy} tone="danger">
       <p>{t('remove.body', { label: account.label, email: account.email })}</p>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="form-actions">
-        <button type="button" className="button" onClick={onClose} disabled={busy} autoFocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="button button-danger" onClick={() => void remove()} disabled={busy}>
-          {busy ? t('remove.removing') : t('remove.confirm', { label: account.label })}
-        </button>
+        <CancelButton onCancel={onClose} busy={busy} autoFocus />
+        <BusyButton type="button" className="button button-danger" onClick={() => void remove()} busy={busy} label={t('remove.confirm', { label: account.label })} busyLabel={t('remove.removing')} />
       </div>
     </Dialog>
   );

@@ -8,8 +8,11 @@ import { winbooks } from '../../api/winbooks-bridge';
 import { validateWith } from '../../forms/field-errors';
 import { placeRefusal } from '../../forms/place-refusal';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { BusyButton } from '../common/BusyButton';
+import { CancelButton } from '../common/CancelButton';
 import { Dialog } from '../common/Dialog';
-import { FormField } from '../common/FormField';
+import { ExchangeTokenField } from '../common/ExchangeTokenField';
+import { FormError } from '../common/FormError';
 
 /** Pastes a new exchange token (after the grant was renewed); main exchanges it before keeping it. */
 export function ReplaceTokenDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
@@ -50,33 +53,11 @@ export function ReplaceTokenDialog({ account, onClose }: { account: AccountSumma
     <Dialog title={t('form.replaceTitle', { label: account.label })} onClose={onClose} busy={busy}>
       <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <p>{t('form.replaceIntro', { email: account.email })}</p>
-        <FormField
-          label={t('form.exchangeToken')}
-          hint={t('form.exchangeTokenHint')}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-          error={error}
-          inputRef={inputRef}
-          disabled={busy}
-          required
-        />
-        {formError !== null && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <ExchangeTokenField value={token} onChange={setToken} error={error} inputRef={inputRef} disabled={busy} autoFocus />
+        <FormError message={formError} />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy && <span className="spinner" aria-hidden="true" />}
-            {busy ? t('form.replacing') : t('form.replace')}
-          </button>
+          <CancelButton onCancel={onClose} busy={busy} />
+          <BusyButton className="button button-primary" busy={busy} spinner label={t('form.replace')} busyLabel={t('form.replacing')} />
         </div>
       </form>
     </Dialog>

@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passphraseSchema } from '../../../electron/shared/ipc-contract';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
-import { validateWith } from '../../forms/field-errors';
+import { useNewPassphrase } from '../../hooks/use-new-passphrase';
 import { errorText } from '../../i18n/error-text';
+import { BusyButton } from '../common/BusyButton';
+import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
+import { NewPassphraseFields } from '../common/NewPassphraseFields';
 
 /** The vault needs a passphrase (no OS key store), is locked, or its file was damaged. */
 export function UnlockScreen({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
@@ -69,9 +71,7 @@ function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: 
       <Reason vault={vault} />
       <FormField label={t('unlock.passphrase')} type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} error={error} inputRef={inputRef} disabled={busy} required />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('unlock.unlocking') : t('unlock.unlock')}
-        </button>
+        <BusyButton className="button button-primary" busy={busy} label={t('unlock.unlock')} busyLabel={t('unlock.unlocking')} />
       </div>
     </form>
   );
@@ -79,33 +79,21 @@ function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: 
 
 function CreatePassphraseForm({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
   const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ passphrase?: string | undefined; repeat?: string | undefined; form?: string | undefined }>({});
+  const entry = useNewPassphrase();
+  const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const firstRef = useRef<HTMLInputElement>(null);
-  const repeatRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const checked = validateWith(passphraseSchema, passphrase, t, 'passphrase');
-    if (!checked.ok) {
-      setErrors({ passphrase: checked.errors.passphrase });
-      firstRef.current?.focus();
-      return;
-    }
-    if (repeat !== passphrase) {
-      setErrors({ repeat: t('unlock.mismatch') });
-      repeatRef.current?.focus();
-      return;
-    }
-    setErrors({});
+    setFormError(null);
+    const checked = entry.check();
+    if (!checked.ok) return entry.focus(checked.field);
     setBusy(true);
     try {
-      onVaultState(await unwrap(winbooks().createPassphrase({ passphrase: checked.value })));
+      onVaultState(await unwrap(winbooks().createPassphrase({ passphrase: checked.passphrase })));
     } catch (failure) {
       setBusy(false);
-      setErrors({ form: errorText(t, appErrorOf(failure)) });
+      setFormError(errorText(t, appErrorOf(failure)));
     }
   };
 
@@ -113,17 +101,10 @@ function CreatePassphraseForm({ vault, onVaultState }: { vault: VaultState; onVa
     <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
       <h1 id="unlock-title">{t('unlock.setupTitle')}</h1>
       <Reason vault={vault} />
-      <FormField label={t('unlock.newPassphrase')} hint={t('unlock.passphraseHint')} type="password" autoComplete="new-password" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} error={errors.passphrase} inputRef={firstRef} disabled={busy} required />
-      <FormField label={t('unlock.repeat')} type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} error={errors.repeat} inputRef={repeatRef} disabled={busy} required />
-      {errors.form !== undefined && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <NewPassphraseFields entry={entry} label={t('unlock.newPassphrase')} disabled={busy} autoFocus required />
+      <FormError message={formError} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('unlock.creating') : t('unlock.create')}
-        </button>
+        <BusyButton className="button button-primary" busy={busy} label={t('unlock.create')} busyLabel={t('unlock.creating')} />
       </div>
     </form>
   );
@@ -154,11 +135,7 @@ function DamagedVault({ vault, onVaultState }: { vault: VaultState; onVaultState
         <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />
         {t('unlock.understand')}
       </label>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="form-actions">
         <button type="button" className="button button-danger" disabled={!understood || busy} onClick={() => void startNew()}>
           {t('unlock.startNew')}

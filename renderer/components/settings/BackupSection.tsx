@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passphraseSchema } from '../../../electron/shared/ipc-contract';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
-import { validateWith } from '../../forms/field-errors';
 import { errorText } from '../../i18n/error-text';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { useNewPassphrase } from '../../hooks/use-new-passphrase';
+import { BusyButton } from '../common/BusyButton';
+import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
+import { NewPassphraseFields } from '../common/NewPassphraseFields';
 import { downloadText } from './download-text';
 
 /** Export and import of the encrypted backup; the backup has its own passphrase. */
@@ -25,48 +27,52 @@ export function BackupSection() {
   );
 }
 
-function ExportForm() {
+/** Busy while a backup request runs; its refusal becomes a sentence for the whole form. */
+function useBackupRequest() {
   const { t } = useTranslation();
-  const announce = useAnnounce();
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<{ passphrase?: string | undefined; repeat?: string | undefined; form?: string | undefined }>({});
   const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const checked = validateWith(passphraseSchema, passphrase, t, 'passphrase');
-    if (!checked.ok) return setErrors({ passphrase: checked.errors.passphrase });
-    if (repeat !== passphrase) return setErrors({ repeat: t('unlock.mismatch') });
-    setErrors({});
+  const run = async (request: () => Promise<void>): Promise<void> => {
     setBusy(true);
     try {
-      const backup = await unwrap(winbooks().exportBackup({ passphrase: checked.value }));
-      downloadText(backup.fileName, backup.content);
-      setPassphrase('');
-      setRepeat('');
-      announce(t('backup.exported', { count: backup.accounts, file: backup.fileName }), 'success');
+      await request();
     } catch (failure) {
-      setErrors({ form: errorText(t, appErrorOf(failure)) });
+      setFormError(errorText(t, appErrorOf(failure)));
     } finally {
       setBusy(false);
     }
   };
 
+  return { busy, formError, setFormError, run };
+}
+
+function ExportForm() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const entry = useNewPassphrase();
+  const { busy, formError, setFormError, run } = useBackupRequest();
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setFormError(null);
+    const checked = entry.check();
+    if (!checked.ok) return;
+    await run(async () => {
+      const backup = await unwrap(winbooks().exportBackup({ passphrase: checked.passphrase }));
+      downloadText(backup.fileName, backup.content);
+      entry.clear();
+      announce(t('backup.exported', { count: backup.accounts, file: backup.fileName }), 'success');
+    });
+  };
+
   return (
     <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
       <h3>{t('backup.exportTitle')}</h3>
-      <FormField label={t('backup.exportPassphrase')} hint={t('unlock.passphraseHint')} type="password" autoComplete="new-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} error={errors.passphrase} disabled={busy} />
-      <FormField label={t('unlock.repeat')} type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} error={errors.repeat} disabled={busy} />
-      {errors.form !== undefined && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <NewPassphraseFields entry={entry} label={t('backup.exportPassphrase')} disabled={busy} />
+      <FormError message={formError} />
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('backup.exporting') : t('backup.export')}
-        </button>
+        <BusyButton busy={busy} label={t('backup.export')} busyLabel={t('backup.exporting')} />
       </div>
     </form>
   );
@@ -77,19 +83,19 @@ function ImportForm() {
   const announce = useAnnounce();
   const fileRef = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [errors, setErrors] = useState<{ file?: string | undefined; passphrase?: string | undefined; form?: string | undefined }>({});
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ file?: string | undefined; passphrase?: string | undefined }>({});
   const [result, setResult] = useState<string[] | null>(null);
+  const { busy, formError, setFormError, run } = useBackupRequest();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setResult(null);
+    setFormError(null);
     const file = fileRef.current?.files?.[0];
     if (file === undefined) return setErrors({ file: t('backup.chooseFile') });
     if (passphrase === '') return setErrors({ passphrase: t('validation.passphrase.required') });
     setErrors({});
-    setBusy(true);
-    try {
+    await run(async () => {
       const content = await file.text();
       const report = await unwrap(winbooks().importBackup({ passphrase, content }));
       const lines = [t('backup.added', { count: report.added.length }), t('backup.updated', { count: report.updated.length })];
@@ -97,11 +103,7 @@ function ImportForm() {
       setResult(lines);
       setPassphrase('');
       announce(lines.slice(0, 2).join(' '), 'success');
-    } catch (failure) {
-      setErrors({ form: errorText(t, appErrorOf(failure)) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -109,11 +111,7 @@ function ImportForm() {
       <h3>{t('backup.importTitle')}</h3>
       <FormField label={t('backup.file')} type="file" inputRef={fileRef} error={errors.file} disabled={busy} />
       <FormField label={t('backup.importPassphrase')} type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} error={errors.passphrase} disabled={busy} />
-      {errors.form !== undefined && (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={formError} />
       {result !== null && (
         <ul className="import-result">
           {result.map((line) => (
@@ -122,9 +120,7 @@ function ImportForm() {
         </ul>
       )}
       <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('backup.importing') : t('backup.import')}
-        </button>
+        <BusyButton busy={busy} label={t('backup.import')} busyLabel={t('backup.importing')} />
       </div>
     </form>
   );

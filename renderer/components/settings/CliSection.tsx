@@ -6,6 +6,7 @@ import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
 import { useLocale } from '../../hooks/use-locale';
+import { FormError } from '../common/FormError';
 import { Switch } from '../common/Switch';
 
 /** The command-line socket switch and the list of what the command line asked for. */
@@ -39,11 +40,7 @@ export function CliSection({ settings, save }: { settings: Settings; save: (patc
           {t('cli.reload')}
         </button>
       </div>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {entries !== null && entries.length === 0 && <p className="muted">{t('cli.auditEmpty')}</p>}
       {entries !== null && entries.length > 0 && (
         <div className="table-scroll">

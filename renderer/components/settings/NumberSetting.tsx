@@ -1,23 +1,31 @@
 import { useEffect, useState } from 'react';
-import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
+import { settingsSchema } from '../../../electron/shared/settings';
+import type { SettingsPatch } from '../../../electron/shared/settings';
 import { validateWith } from '../../forms/field-errors';
 import { FormField } from '../common/FormField';
 
+/** The settings that are a number of seconds. */
+type SecondsField = 'clipboardClearSeconds' | 'refreshLeadSeconds';
+
+function patchOf(field: SecondsField, seconds: number): SettingsPatch {
+  return field === 'clipboardClearSeconds' ? { clipboardClearSeconds: seconds } : { refreshLeadSeconds: seconds };
+}
+
 interface NumberSettingProps {
-  field: string;
+  field: SecondsField;
   label: string;
   hint: string;
   value: number;
-  schema: z.ZodType<number | null>;
   min: number;
   max: number;
   disabled?: boolean;
-  onCommit: (value: number) => Promise<string | null>;
+  /** Saves a change; resolves to an error sentence, or null when saved. */
+  save: (patch: SettingsPatch) => Promise<string | null>;
 }
 
-/** A number of seconds, validated with the shared schema and saved when the field is left or Enter is pressed. */
-export function NumberSetting({ field, label, hint, value, schema, min, max, disabled = false, onCommit }: NumberSettingProps) {
+/** A setting in seconds, validated with its shared schema and saved when the field is left or Enter is pressed. */
+export function NumberSetting({ field, label, hint, value, min, max, disabled = false, save }: NumberSettingProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(String(value));
   const [error, setError] = useState<string | undefined>(undefined);
@@ -26,10 +34,10 @@ export function NumberSetting({ field, label, hint, value, schema, min, max, dis
 
   const commit = async (): Promise<void> => {
     const parsed = draft.trim() === '' ? Number.NaN : Number(draft);
-    const checked = validateWith(schema, Number.isNaN(parsed) ? draft : parsed, t, field);
+    const checked = validateWith(settingsSchema.shape[field], Number.isNaN(parsed) ? draft : parsed, t, field);
     if (!checked.ok) return setError(checked.errors[field]);
     if (checked.value === null || checked.value === value) return setError(undefined);
-    setError((await onCommit(checked.value)) ?? undefined);
+    setError((await save(patchOf(field, checked.value))) ?? undefined);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageSchema, settingsSchema } from '../../../electron/shared/settings';
+import { languageSchema } from '../../../electron/shared/settings';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
 import { Switch } from '../common/Switch';
 import { NumberSetting } from './NumberSetting';
@@ -22,30 +22,12 @@ export function PreferencesSection({ settings, save }: PreferencesProps) {
   return (
     <section className="card settings-section" aria-labelledby="settings-preferences">
       <h2 id="settings-preferences">{t('settings.preferences')}</h2>
-      <NumberSetting
-        field="clipboardClearSeconds"
-        label={t('settings.clipboardDelay')}
-        hint={t('settings.clipboardDelayHint')}
-        value={settings.clipboardClearSeconds}
-        schema={settingsSchema.shape.clipboardClearSeconds}
-        min={0}
-        max={3600}
-        onCommit={(clipboardClearSeconds) => save({ clipboardClearSeconds })}
-      />
+      <NumberSetting field="clipboardClearSeconds" label={t('settings.clipboardDelay')} hint={t('settings.clipboardDelayHint')} value={settings.clipboardClearSeconds} min={0} max={3600} save={save} />
       <fieldset className="field">
         <legend>{t('settings.refreshLead')}</legend>
         <Switch label={t('settings.refreshLeadAutomatic')} hint={t('settings.refreshLeadAutomaticHint')} checked={automaticLead} onChange={(automatic) => save({ refreshLeadSeconds: automatic ? null : AUTOMATIC_LEAD_DEFAULT_SECONDS })} />
         {!automaticLead && settings.refreshLeadSeconds !== null && (
-          <NumberSetting
-            field="refreshLeadSeconds"
-            label={t('settings.refreshLeadSeconds')}
-            hint={t('settings.refreshLeadSecondsHint')}
-            value={settings.refreshLeadSeconds}
-            schema={settingsSchema.shape.refreshLeadSeconds}
-            min={30}
-            max={3600}
-            onCommit={(refreshLeadSeconds) => save({ refreshLeadSeconds })}
-          />
+          <NumberSetting field="refreshLeadSeconds" label={t('settings.refreshLeadSeconds')} hint={t('settings.refreshLeadSecondsHint')} value={settings.refreshLeadSeconds} min={30} max={3600} save={save} />
         )}
       </fieldset>
       <Switch label={t('settings.launchAtLogin')} checked={settings.launchAtLogin} onChange={(launchAtLogin) => save({ launchAtLogin })} />

@@ -1,0 +1,35 @@
+import type { FocusEvent, Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormField } from './FormField';
+
+interface ExchangeTokenFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
+  error: string | undefined;
+  inputRef: Ref<HTMLInputElement>;
+  disabled: boolean;
+  autoFocus?: boolean;
+}
+
+/** The exchange token is a secret: a password field, never spell-checked or remembered by the browser. */
+export function ExchangeTokenField({ value, onChange, onBlur, error, inputRef, disabled, autoFocus = false }: ExchangeTokenFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <FormField
+      label={t('form.exchangeToken')}
+      hint={t('form.exchangeTokenHint')}
+      type="password"
+      autoComplete="off"
+      spellCheck={false}
+      autoFocus={autoFocus}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onBlur={onBlur}
+      error={error}
+      inputRef={inputRef}
+      disabled={disabled}
+      required
+    />
+  );
+}
