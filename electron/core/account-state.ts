@@ -10,6 +10,8 @@ export interface AccountState {
   secrets: AccountSecrets | null;
   /** The one token request (with its persistence) running for this account, if any. */
   inFlight: Promise<LadderResult> | null;
+  /** What inFlight is: only a refresh ladder may be shared with other callers. */
+  inFlightKind: 'ladder' | 'grant-change' | null;
   timer: TimerHandle | null;
   nextRefreshAt: number | null;
   /** Drawn once per access token so that a resync keeps the same refresh instant. */
@@ -32,6 +34,7 @@ export function newAccountState(record: AccountRecord, secrets: AccountSecrets |
     record,
     secrets,
     inFlight: null,
+    inFlightKind: null,
     timer: null,
     nextRefreshAt: null,
     jitterMs: 0,

@@ -23,6 +23,8 @@ export interface SessionVault {
 export interface StartableLifecycle extends TokenLifecycleApi {
   start(): Promise<void>;
   stop(): void;
+  /** Stops and waits for the token requests under way to be saved. */
+  drain(): Promise<void>;
 }
 
 export interface AppSessionDeps {
@@ -108,21 +110,25 @@ export class AppSession implements VaultPort {
   }
 
   async importBackup(passphrase: string, content: string): Promise<ResponseOf<'importBackup'>> {
-    const report = await this.deps.vault.importBackup(content, passphrase);
+    const result: { report?: ResponseOf<'importBackup'> } = {};
+    // The running lifecycle is drained first: a refresh still under way would otherwise race the imported
+    // tokens, and the new lifecycle could send a refresh token the old one had just used (reuse detection).
     await this.queue(async () => {
-      this.stopRunning();
-      await this.startIfOpen();
+      await this.drainRunning();
+      try {
+        result.report = await this.deps.vault.importBackup(content, passphrase);
+      } finally {
+        await this.startIfOpen();
+      }
     });
-    return report;
+    if (result.report === undefined) throw new Error('The backup import did not run.');
+    return result.report;
   }
 
-  /** Before quit: timers stopped, every accepted change durable. */
+  /** Before quit: timers stopped, requests under way finished and saved, every accepted change durable. */
   async shutdown(): Promise<void> {
     this.unsubscribeVault();
-    await this.queue(() => {
-      this.stopRunning();
-      return Promise.resolve();
-    });
+    await this.queue(() => this.drainRunning());
     await this.deps.vault.flush();
   }
 
@@ -163,6 +169,12 @@ export class AppSession implements VaultPort {
     const ids = new Set(accounts.map((account) => account.id));
     this.emitChange({ changed: accounts, removed: [...this.knownIds].filter((id) => !ids.has(id)) });
     this.logger.info('session.lifecycle-started', { accounts: accounts.length });
+  }
+
+  private async drainRunning(): Promise<void> {
+    const running = this.running;
+    this.stopRunning();
+    await running?.drain();
   }
 
   private stopRunning(): void {

@@ -69,7 +69,8 @@ export function createClipboardGuard(deps: { clipboard: ClipboardPort; clock?: C
       if (clearAfterSeconds > 0) {
         pendingClear = clock.schedule(clearAfterSeconds * 1000, () => {
           pendingClear = null;
-          void clearIfOurs();
+          // A clipboard that cannot be read now is left as it is: clearing blindly could wipe the user's own copy.
+          clearIfOurs().catch(() => undefined);
         });
       }
     },

@@ -59,6 +59,8 @@ export class TokenLifecycle implements TokenLifecycleApi {
   private readonly attentionListeners = new Set<(event: AttentionEvent) => void>();
   private settings: LifecycleSettings;
   private running = false;
+  /** Labels of accounts being added, so two adds at once cannot take the same label. */
+  private readonly pendingLabels = new Set<string>();
 
   constructor(deps: TokenLifecycleDeps) {
     this.client = deps.client;
@@ -95,6 +97,13 @@ export class TokenLifecycle implements TokenLifecycleApi {
     for (const state of this.accounts.values()) this.cancelTimer(state);
   }
 
+  /** Stops, then waits for every token request under way to finish and be saved (before quit or a restart). */
+  async drain(): Promise<void> {
+    this.stop();
+    const running = [...this.accounts.values()].flatMap((state) => (state.inFlight ? [state.inFlight.catch(() => undefined)] : []));
+    await Promise.all(running);
+  }
+
   list(): AccountSummary[] {
     return [...this.accounts.values()].map(summaryOf);
   }
@@ -106,12 +115,20 @@ export class TokenLifecycle implements TokenLifecycleApi {
   async add(input: NewAccountInput): Promise<AccountSummary> {
     const parsed = parseOrThrow(newAccountSchema, input);
     this.assertLabelFree(parsed.label, null);
+    const labelKey = labelKeyOf(parsed.label);
+    this.pendingLabels.add(labelKey);
+    try {
+      return await this.addChecked(parsed);
+    } finally {
+      this.pendingLabels.delete(labelKey);
+    }
+  }
+
+  private async addChecked(parsed: z.output<typeof newAccountSchema>): Promise<AccountSummary> {
     const outcome = await this.limiter.run(() =>
       this.client.exchange({ host: parsed.host, email: parsed.email, exchangeToken: parsed.exchangeToken }),
     );
     if (outcome.kind !== 'success') throw errorOf(failureOnNewGrant(parsed.email, outcome));
-    // The label may have been taken while Winbooks answered.
-    this.assertLabelFree(parsed.label, null);
     const now = this.clock.now();
     const record: AccountRecord = {
       id: randomUUID(),
@@ -150,7 +167,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
       (patch.email !== undefined && patch.email !== state.record.email) || (patch.host !== undefined && patch.host !== state.record.host);
     if (grantMoves) {
       // The tokens belong to the grant's e-mail and host: prove the new pair with the stored exchange token first.
-      await this.exclusive(state, async () => {
+      await this.exclusive(state, 'grant-change', async () => {
         const secrets = await this.secretsOf(state);
         const email = patch.email ?? state.record.email;
         const host = patch.host ?? state.record.host;
@@ -182,7 +199,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
   async replaceExchangeToken(id: string, exchangeTokenInput: string): Promise<AccountSummary> {
     const state = this.stateOf(id);
     const exchangeToken = parseOrThrow(exchangeTokenSchema, exchangeTokenInput, 'exchangeToken');
-    await this.exclusive(state, async () => {
+    await this.exclusive(state, 'grant-change', async () => {
       const outcome = await this.limiter.run(() =>
         this.client.exchange({ host: state.record.host, email: state.record.email, exchangeToken }),
       );
@@ -304,23 +321,34 @@ export class TokenLifecycle implements TokenLifecycleApi {
 
   // ---- token requests ----
 
-  /** Single flight: a second caller while a request runs gets that request's result. */
+  /** Single flight: a second caller while a refresh runs gets that refresh's result. Never rejects. */
   private requestTokens(state: AccountState, reason: 'scheduled' | 'manual' | 'on-demand'): Promise<LadderResult> {
-    if (state.inFlight) return state.inFlight;
+    if (state.inFlight && state.inFlightKind === 'ladder') return state.inFlight;
     this.cancelTimer(state);
-    return this.exclusive(state, () => this.runLadder(state, reason));
+    return this.exclusive(state, 'ladder', () => this.runLadder(state, reason)).catch(
+      (error: unknown): LadderResult => ({ kind: 'failed', error: AppError.from(error).toShape(), final: true }),
+    );
   }
 
-  /** Runs op as the account's only token operation, after any that is already running. */
-  private async exclusive(state: AccountState, op: () => Promise<LadderResult>): Promise<LadderResult> {
-    while (state.inFlight) await state.inFlight.catch(() => undefined);
+  /**
+   * Runs op as the account's only token operation, after any that is already running. A refresh arriving while
+   * another refresh runs shares it; one arriving behind an edit waits for the edit, then runs (or shares) a refresh.
+   */
+  private async exclusive(state: AccountState, kind: 'ladder' | 'grant-change', op: () => Promise<LadderResult>): Promise<LadderResult> {
+    while (state.inFlight) {
+      if (kind === 'ladder' && state.inFlightKind === 'ladder') return state.inFlight;
+      await state.inFlight.catch(() => undefined);
+    }
+    if (state.removed) throw new AppError('unknown-account', `"${state.record.label}" was removed meanwhile; nothing was changed.`);
     const running = op();
     state.inFlight = running;
+    state.inFlightKind = kind;
     this.changes.markChanged(state.record.id);
     try {
       return await running;
     } finally {
       state.inFlight = null;
+      state.inFlightKind = null;
       if (!state.removed) {
         this.schedule(state);
         this.changes.markChanged(state.record.id);
@@ -355,7 +383,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
       try {
         await this.applyGrant(state, outcome.grant, {}, secrets.exchangeToken);
       } catch (error) {
-        return { kind: 'failed', error: AppError.from(error).toShape(), final: false };
+        return this.saveFailure(state, error);
       }
       this.logger.info('token-refreshed', {
         account: state.record.id,
@@ -371,35 +399,49 @@ export class TokenLifecycle implements TokenLifecycleApi {
     return this.transientFailure(state, outcome);
   }
 
-  /** Saves the new tokens durably, then makes them current. */
+  /**
+   * Makes the new tokens current, then saves them durably. They become current first because the old refresh
+   * token may already be superseded: if the save fails, the newest tokens must stay in use (and be saved again).
+   */
   private async applyGrant(
     state: AccountState,
     grant: TokenGrant,
     moved: { email?: string; host?: string },
     exchangeToken: string,
   ): Promise<void> {
-    const now = this.clock.now();
-    const record: AccountRecord = {
+    if (state.removed) throw new AppError('unknown-account', `"${state.record.label}" was removed meanwhile; its new tokens were dropped.`);
+    state.record = {
       ...state.record,
       ...moved,
       accessIssuedAt: grant.issuedAt,
       accessExpiresAt: grant.expiresAt,
-      lastRefreshAt: now,
+      lastRefreshAt: this.clock.now(),
       needsExchangeToken: false,
       lastError: null,
     };
-    const secrets: AccountSecrets = { exchangeToken, refreshToken: grant.refreshToken, accessToken: grant.accessToken };
-    // Keep the newest tokens in memory even if the write fails: the old refresh token may already be superseded.
-    state.secrets = secrets;
+    state.secrets = { exchangeToken, refreshToken: grant.refreshToken, accessToken: grant.accessToken };
+    state.jitterMs = this.jitterFor(state.record);
+    this.clearRetry(state);
     try {
-      await this.persist(record, secrets);
+      await this.persist(state.record, state.secrets);
     } catch (error) {
       state.record = { ...state.record, lastError: AppError.from(error).toShape() };
       throw error;
     }
-    state.record = record;
-    state.jitterMs = this.jitterFor(record);
-    this.clearRetry(state);
+  }
+
+  /** The tokens arrived but could not be saved: retry with backoff (the next refresh saves them), never at once. */
+  private saveFailure(state: AccountState, error: unknown): LadderResult {
+    const now = this.clock.now();
+    state.failedAttempts += 1;
+    state.failingSince ??= now;
+    const shape = AppError.from(error).toShape();
+    if (state.record.autoRefresh) {
+      state.retryAt = now + backoffDelayMs(state.failedAttempts, this.random);
+      shape.message += ` Retrying in ${Math.round((state.retryAt - now) / 1000)} s.`;
+    }
+    state.record = { ...state.record, lastError: shape };
+    return { kind: 'failed', error: shape, final: false };
   }
 
   private async grantRefused(state: AccountState, outcome: Extract<TokenOutcome, { kind: 'rejected' }>): Promise<LadderResult> {
@@ -457,8 +499,9 @@ export class TokenLifecycle implements TokenLifecycleApi {
   private async secretsOf(state: AccountState): Promise<AccountSecrets> {
     if (state.secrets) return state.secrets;
     const secrets = await this.storage.readSecrets(state.record.id);
-    state.secrets = secrets;
-    return secrets;
+    // A refresh may have put newer tokens in memory while storage was read: those win.
+    state.secrets ??= secrets;
+    return state.secrets;
   }
 
   private async validAccessToken(state: AccountState, minValidityMs: number): Promise<FreshAccessToken | null> {
@@ -557,12 +600,21 @@ export class TokenLifecycle implements TokenLifecycleApi {
       return state ? [summaryOf(state)] : [];
     });
     if (changed.length === 0 && removed.length === 0) return;
-    for (const listener of this.changeListeners) listener({ changed, removed });
+    for (const listener of this.changeListeners) this.callListener('change', () => listener({ changed, removed }));
   }
 
   private emitAttention(event: AttentionEvent): void {
     this.changes.markChanged(event.account.id);
-    for (const listener of this.attentionListeners) listener(event);
+    for (const listener of this.attentionListeners) this.callListener('attention', () => listener(event));
+  }
+
+  /** A listener that throws (a window that is gone, say) must not break the lifecycle or crash main. */
+  private callListener(kind: string, call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.logger.error('listener-failed', { kind, reason: messageOf(error) });
+    }
   }
 
   private stateOf(id: string): AccountState {
@@ -572,13 +624,16 @@ export class TokenLifecycle implements TokenLifecycleApi {
   }
 
   private assertLabelFree(label: string, exceptId: string | null): void {
-    const wanted = label.trim().toLocaleLowerCase();
-    for (const state of this.accounts.values()) {
-      if (state.record.id !== exceptId && state.record.label.trim().toLocaleLowerCase() === wanted) {
-        throw new AppError('duplicate-label', `Label: "${label}" is already used by another account; choose another name.`, 'label');
-      }
-    }
+    const wanted = labelKeyOf(label);
+    const taken =
+      this.pendingLabels.has(wanted) ||
+      [...this.accounts.values()].some((state) => state.record.id !== exceptId && labelKeyOf(state.record.label) === wanted);
+    if (taken) throw new AppError('duplicate-label', `Label: "${label}" is already used by another account; choose another name.`, 'label');
   }
+}
+
+function labelKeyOf(label: string): string {
+  return label.trim().toLocaleLowerCase();
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, field?: string): z.output<S> {

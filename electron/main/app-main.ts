@@ -94,7 +94,10 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     if (target.isMinimized()) target.restore();
     target.show();
     target.focus();
-    if (accountId !== undefined) target.webContents.send(OPEN_ACCOUNT_CHANNEL, accountId);
+    if (accountId === undefined) return;
+    // A window still loading would drop the message: send it once the page is there.
+    if (target.webContents.isLoading()) target.webContents.once('did-finish-load', () => target.webContents.send(OPEN_ACCOUNT_CHANNEL, accountId));
+    else target.webContents.send(OPEN_ACCOUNT_CHANNEL, accountId);
   };
   const notifier = electronNotifier({
     isSupported: () => Notification.isSupported(),
@@ -146,15 +149,25 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
 
   const icon = (name: string): Electron.NativeImage => nativeImage.createFromPath(join(APP_DIR, 'resources', 'icons', name));
   const tray = new Tray(icon('tray-fine.png'));
+  // Each clean-up step runs even when another fails: the clipboard and the vault matter most, so they go first.
+  const cleanupStep = async (name: string, step: () => unknown): Promise<void> => {
+    try {
+      await step();
+    } catch (error) {
+      logger.error('quit.step-failed', { step: name, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
   const quit = holdQuitForCleanup(
     app,
     async () => {
-      trayController.dispose();
-      await cli.stop();
-      await clipboardGuard.clearIfOurs();
-      clipboardGuard.dispose();
-      await session.shutdown();
-      tray.destroy();
+      await cleanupStep('clipboard', () => clipboardGuard.clearIfOurs());
+      await cleanupStep('session', () => session.shutdown());
+      await cleanupStep('cli', () => cli.stop());
+      await cleanupStep('tray', () => {
+        trayController.dispose();
+        clipboardGuard.dispose();
+        tray.destroy();
+      });
     },
     logger,
   );
@@ -178,7 +191,12 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
   session.onVaultStateChanged(() => trayController.update());
 
   function createWindow(): BrowserWindow {
-    const options = mainWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), iconPath: join(APP_DIR, 'resources', 'icons', 'app.png'), show: false });
+    const options = mainWindowOptions({
+      preloadPath: join(__dirname, 'preload.cjs'),
+      iconPath: join(APP_DIR, 'resources', 'icons', 'app.png'),
+      show: false,
+      devTools: !app.isPackaged,
+    });
     // Electronegativity cannot see into mainWindowOptions (contextIsolation, sandbox, Auxclick off are set there and tested in tests/main/window-security.test.ts).
     const created = new BrowserWindow(options); // eng-disable AUXCLICK_JS_CHECK CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK
     guardWebContents(created.webContents, logger);
@@ -193,6 +211,11 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     });
     created.on('closed', () => {
       window = null;
+    });
+    // A crashed page would leave a blank window: load it again.
+    created.webContents.on('render-process-gone', (_event, details) => {
+      logger.error('window.renderer-gone', { reason: details.reason });
+      if (details.reason !== 'clean-exit' && !created.isDestroyed()) created.reload();
     });
     created.loadURL(rendererEntryUrl(source)).catch((error: unknown) => {
       logger.error('window.load-failed', { message: error instanceof Error ? error.message : String(error) });

@@ -6,7 +6,7 @@ import type { Logger } from '../core/logger';
  * parameters (types only here), so tests pass fakes.
  */
 
-export function mainWindowOptions(input: { preloadPath: string; iconPath?: string; show: boolean }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(input: { preloadPath: string; iconPath?: string; show: boolean; devTools?: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1100,
     height: 760,
@@ -32,7 +32,8 @@ export function mainWindowOptions(input: { preloadPath: string; iconPath?: strin
       // Middle-click would otherwise open links in a new window (denied anyway by the window-open handler).
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
-      devTools: true,
+      // Off in packaged builds: DevTools would let anyone at the keyboard script the bridge.
+      devTools: input.devTools ?? false,
     },
   };
 }

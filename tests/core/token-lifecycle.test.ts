@@ -350,6 +350,123 @@ describe('restart', () => {
   });
 });
 
+describe('races and failures found in review', () => {
+  it('a failed save after a refresh backs off instead of refreshing again at once, keeping the newest tokens', async () => {
+    let diskFull = false;
+    const storage = new InMemoryAccountStorage(() => (diskFull ? Promise.reject(new Error('ENOSPC: no space left on device')) : Promise.resolve()));
+    const { clock, client, lifecycle, addAccount } = await setup({ storage, random: () => 1 });
+    const account = await addAccount('ACME');
+    await clock.advance(60_000);
+    diskFull = true;
+    await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'storage-failed' && /Retrying in 5 s/.test(error.message));
+    const failing = lifecycle.get(account.id);
+    assert.equal(failing.status, 'retrying');
+    assert.ok((failing.accessExpiresAt ?? 0) > (account.accessExpiresAt ?? 0), 'the new expiry is current');
+    const requests = client.count();
+    await clock.advance(4_999);
+    assert.equal(client.count(), requests, 'no request before the backoff delay');
+    assert.equal((await lifecycle.getFreshAccessToken(account.id, 60)).accessToken, 'access-2', 'the newest token is in use');
+    diskFull = false;
+    await clock.advance(1);
+    assert.equal(client.count(), requests + 1);
+    assert.equal(lifecycle.get(account.id).status, 'ready');
+    assert.equal(storage.peek(account.id).secrets?.refreshToken, 'refresh-3', 'the newest refresh token is on disk again');
+  });
+
+  it('an edit made while a refresh runs is kept, in memory and on disk', async () => {
+    const { client, lifecycle, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const answer = deferred<TokenOutcome>();
+    client.respond = () => answer.promise;
+    const refreshing = lifecycle.refresh(account.id);
+    await settle();
+    await lifecycle.update(account.id, { label: 'ACME NV', autoRefresh: false });
+    answer.resolve(client.success());
+    await refreshing;
+    const summary = lifecycle.get(account.id);
+    assert.equal(summary.label, 'ACME NV');
+    assert.equal(summary.autoRefresh, false);
+    const stored = storage.peek(account.id).record;
+    assert.equal(stored?.label, 'ACME NV');
+    assert.equal(stored?.accessExpiresAt, summary.accessExpiresAt, 'the new expiry is on disk too');
+  });
+
+  it('a removal wins over a replacement queued behind a running refresh', async () => {
+    const { client, lifecycle, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const answer = deferred<TokenOutcome>();
+    client.respond = (call) => (call.grant === 'refresh' ? answer.promise : undefined);
+    const refreshing = lifecycle.refresh(account.id).catch((error: unknown) => error);
+    await settle();
+    const replacing = lifecycle.replaceExchangeToken(account.id, 'new-token').catch((error: unknown) => error);
+    const removing = lifecycle.remove(account.id);
+    answer.resolve(client.success());
+    await Promise.all([refreshing, removing]);
+    const replaced = await replacing;
+    assert.ok(replaced instanceof AppError && replaced.code === 'unknown-account', 'the queued replacement is refused');
+    assert.deepEqual(storage.peek(account.id), { record: undefined, secrets: undefined }, 'nothing came back on disk');
+  });
+
+  it('callers never share the refusal of a replacement: they get their own refresh', async () => {
+    const { client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const refusal = deferred<TokenOutcome>();
+    client.respond = (call) => (call.grant === 'exchange' ? refusal.promise : undefined);
+    const replacing = lifecycle.replaceExchangeToken(account.id, 'wrong-token').catch((error: unknown) => error);
+    await settle();
+    const refreshAll = lifecycle.refreshAll();
+    const refreshed = lifecycle.refresh(account.id);
+    refusal.resolve(rejected(400, 'unknown exchange token'));
+    const replaced = await replacing;
+    assert.ok(replaced instanceof AppError && replaced.code === 'grant-rejected', 'the replacement itself is refused');
+    assert.equal((await refreshed).status, 'ready');
+    const report = await refreshAll;
+    assert.equal(report.refreshed, 1);
+    assert.equal(client.count('refresh'), 1, 'the refresh after the replacement is shared');
+  });
+
+  it('a listener that throws breaks neither the lifecycle nor the other listeners', async () => {
+    const { lifecycle, logger, addAccount } = await setup();
+    const seen: number[] = [];
+    lifecycle.onChange(() => {
+      throw new Error('Object has been destroyed');
+    });
+    lifecycle.onChange((change) => seen.push(change.changed.length));
+    const account = await addAccount('ACME');
+    await lifecycle.refresh(account.id);
+    await settle();
+    assert.ok(seen.length > 0, 'the second listener still hears changes');
+    assert.ok(logger.events().includes('listener-failed'), 'the failure is logged');
+  });
+
+  it('two adds at once cannot take the same label', async () => {
+    const { lifecycle } = await setup();
+    const host = 'https://rapi.winbooksonweb.be';
+    const results = await Promise.allSettled([
+      lifecycle.add({ label: 'ACME', email: 'a@example.be', host, exchangeToken: 'one' }),
+      lifecycle.add({ label: 'acme ', email: 'b@example.be', host, exchangeToken: 'two' }),
+    ]);
+    assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    assert.equal(lifecycle.list().length, 1);
+  });
+
+  it('drain waits for a refresh under way, so its rotated token is saved before quit', async () => {
+    const { client, lifecycle, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const answer = deferred<TokenOutcome>();
+    client.respond = () => answer.promise;
+    void lifecycle.refresh(account.id);
+    await settle();
+    let drained = false;
+    const draining = lifecycle.drain().then(() => (drained = true));
+    await settle();
+    assert.equal(drained, false, 'drain waits for the answer');
+    answer.resolve(client.success());
+    await draining;
+    assert.equal(storage.peek(account.id).secrets?.refreshToken, 'refresh-2');
+  });
+});
+
 describe('reload', () => {
   it('takes in accounts added, changed and removed in storage underneath (a backup import)', async () => {
     const storage = new InMemoryAccountStorage();

@@ -23,6 +23,8 @@ describe('main window', () => {
     assert.equal(web.allowRunningInsecureContent, false);
     assert.equal(web.webviewTag, false);
     assert.equal(web.preload, '/app/dist-electron/preload.cjs');
+    assert.equal(web.devTools, false, 'DevTools off unless asked for (unpackaged builds)');
+    assert.equal(mainWindowOptions({ preloadPath: '/p', show: false, devTools: true }).webPreferences?.devTools, true);
     assert.equal(options.show, false);
   });
 

@@ -215,6 +215,8 @@ async function listenPrivately(server: Server, address: string): Promise<void> {
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);
+      // Later errors (an accept failing, say) must not become an uncaught exception in main.
+      server.on('error', () => undefined);
       resolve();
     });
   });
