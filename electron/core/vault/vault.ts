@@ -299,7 +299,8 @@ export class Vault implements VaultHandle {
     } catch (error) {
       if (!(error instanceof KeyUnwrapError)) throw error;
       await this.#markDamaged(
-        `The system keychain could not unlock the vault key: the vault was probably made under another user account or on another computer, or the keyring was reset (${error.message}).`,
+        `The system keychain could not unlock the vault key: the vault was probably made under another user account or on another computer, or the keyring was reset (${error.message}). ` +
+          'If your keyring was only locked, unlock it and restart the app: the vault file is left untouched until you choose to start a new one.',
       );
     }
   }
