@@ -1,0 +1,124 @@
+import { decryptFigure } from './figure-decrypt';
+import { heapFigure } from './figure-heap';
+import { openFigure } from './figure-open';
+import { refreshFigures } from './figure-refresh';
+import { browserFigures } from './figure-browser';
+import type { BenchScale, FigureResult } from './figure';
+import { machineInfo } from './machine';
+import type { BenchReport } from './report';
+import { SandboxChild } from './sandbox-child';
+import { createBenchVault, fillVault } from './vault-fixture';
+
+export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap';
+
+/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7). */
+export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap' };
+export const FIGURE_NAMES: Record<string, number> = {
+  'refresh-wall': 1,
+  'refresh-cpu': 2,
+  'refresh-writes': 3,
+  'open-and-list': 4,
+  'decrypt-all': 5,
+  'countdown-tick': 6,
+  'first-render': 7,
+  heap: 8,
+};
+const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'browser'];
+
+/** "2", "refresh-cpu" or a group name ("refresh") to the groups to run. */
+export function groupsFor(selectors: readonly string[]): FigureGroup[] {
+  if (selectors.length === 0) return ALL_GROUPS;
+  const wanted = new Set<FigureGroup>();
+  for (const selector of selectors) {
+    const asGroup = ALL_GROUPS.find((group) => group === selector);
+    const figure = /^\d+$/u.test(selector) ? Number(selector) : FIGURE_NAMES[selector];
+    const group = asGroup ?? (figure === undefined ? undefined : GROUP_OF_FIGURE[figure]);
+    if (group === undefined) {
+      throw new Error(`--only ${selector}: not a figure. Use 1-8, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
+    }
+    wanted.add(group);
+  }
+  return ALL_GROUPS.filter((group) => wanted.has(group));
+}
+
+function failedFigures(group: FigureGroup, error: unknown): FigureResult[] {
+  const reason = error instanceof Error ? error.message : String(error);
+  return Object.entries(GROUP_OF_FIGURE)
+    .filter(([, owner]) => owner === group)
+    .map(([id]) => ({
+      id: Number(id),
+      name: Object.keys(FIGURE_NAMES).find((name) => FIGURE_NAMES[name] === Number(id)) ?? group,
+      title: `figure ${id}`,
+      baseline: '-',
+      target: null,
+      ratioMeaning: '-',
+      ratio: null,
+      absolute: {},
+      verdict: 'not-measured' as const,
+      notes: [`the measurement failed: ${reason}`],
+    }));
+}
+
+export interface BenchOutcome {
+  report: BenchReport;
+  /** Groups whose measurement threw (their figures are 'not-measured' with the reason). */
+  failedGroups: FigureGroup[];
+}
+
+async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Promise<SandboxChild>, log: (line: string) => void): Promise<FigureResult[]> {
+  switch (group) {
+    case 'refresh':
+      return refreshFigures(scale, await sandbox());
+    case 'heap':
+      return [await heapFigure(scale, await sandbox())];
+    case 'browser':
+      return browserFigures(scale, log);
+    case 'open':
+    case 'decrypt': {
+      const bench = await createBenchVault(group);
+      try {
+        await fillVault(bench.vault, { prefix: group, count: scale.accounts, host: 'https://online.winbooks.be', secrets: 'realistic' });
+        return [group === 'open' ? await openFigure(scale, bench) : await decryptFigure(scale, bench)];
+      } finally {
+        await bench.remove();
+      }
+    }
+  }
+}
+
+export async function runBench(scale: BenchScale, groups: readonly FigureGroup[], log: (line: string) => void): Promise<BenchOutcome> {
+  const started = performance.now();
+  let sandboxChild: SandboxChild | null = null;
+  const sandbox = async (): Promise<SandboxChild> => {
+    sandboxChild ??= await SandboxChild.start();
+    return sandboxChild;
+  };
+  const figures: FigureResult[] = [];
+  const failedGroups: FigureGroup[] = [];
+  try {
+    for (const group of groups) {
+      const groupStart = performance.now();
+      log(`bench: ${group}...`);
+      try {
+        figures.push(...(await runGroup(group, scale, sandbox, log)));
+      } catch (error) {
+        failedGroups.push(group);
+        log(`bench: ${group} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        figures.push(...failedFigures(group, error));
+      }
+      log(`bench: ${group} done in ${Math.round((performance.now() - groupStart) / 100) / 10} s`);
+    }
+  } finally {
+    await (sandboxChild as SandboxChild | null)?.stop();
+  }
+  figures.sort((a, b) => a.id - b.id);
+  const report: BenchReport = {
+    generatedAt: new Date().toISOString(),
+    mode: scale.mode,
+    scale,
+    machine: machineInfo(),
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    figures,
+  };
+  return { report, failedGroups };
+}

@@ -1,0 +1,87 @@
+import { createDecipheriv } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { BenchScale, FigureResult } from './figure';
+import { verdictOf } from './figure';
+import { measure, mirrored, settle } from './measure';
+import { round, spreadOf } from './stats';
+import type { BenchVault } from './vault-fixture';
+
+interface StoredSecrets {
+  id: string;
+  secrets: Record<'exchangeToken' | 'refreshToken' | 'accessToken', string>;
+}
+
+interface VaultFile {
+  key: { kind: string; blob?: string };
+  accounts: StoredSecrets[];
+}
+
+const FIELDS = ['exchangeToken', 'refreshToken', 'accessToken'] as const;
+
+/** The bare minimum: base64-decode nonce and body, AES-256-GCM decrypt with the associated data, to text. */
+function rawDecrypt(key: Buffer, sealed: string, associatedData: string): string {
+  const dot = sealed.indexOf('.');
+  const nonce = Buffer.from(sealed.slice(0, dot), 'base64');
+  const body = Buffer.from(sealed.slice(dot + 1), 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 });
+  decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  decipher.setAuthTag(body.subarray(body.length - 16));
+  return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
+}
+
+/** Figure 5: every secret of N accounts through storage.readSecrets vs a raw AES-256-GCM loop over the same ciphertexts. */
+export async function decryptFigure(scale: BenchScale, bench: BenchVault): Promise<FigureResult> {
+  const count = scale.accounts;
+  const file = JSON.parse(await readFile(bench.vault.path, 'utf8')) as VaultFile;
+  if (file.key.kind !== 'os-keychain' || file.key.blob === undefined) throw new Error('The bench vault is not protected by the bench keychain.');
+  const dataKey = Buffer.from(await bench.os.decryptString(Buffer.from(file.key.blob, 'base64')), 'base64');
+  const ids = file.accounts.map((account) => account.id);
+  if (ids.length !== count) throw new Error(`The bench vault holds ${ids.length} accounts, expected ${count}.`);
+
+  let sink = 0;
+  const viaStorage = async (): Promise<void> => {
+    for (let repeat = 0; repeat < scale.innerRepeats; repeat += 1) {
+      for (const id of ids) {
+        const secrets = await bench.vault.storage.readSecrets(id);
+        sink += secrets.exchangeToken.length;
+      }
+    }
+  };
+  const raw = (): Promise<void> => {
+    for (let repeat = 0; repeat < scale.innerRepeats; repeat += 1) {
+      for (const account of file.accounts) {
+        for (const field of FIELDS) {
+          sink += rawDecrypt(dataKey, account.secrets[field], `winbooks-token-manager-vault:v1|account=${account.id}|field=${field}`).length;
+        }
+      }
+    }
+    return Promise.resolve();
+  };
+  await viaStorage();
+  await raw();
+  const ratios: number[] = [];
+  const storageMs: number[] = [];
+  const rawMs: number[] = [];
+  for (let run = 0; run < scale.runs; run += 1) {
+    await settle();
+    const [storage, bare] = await mirrored(run, () => measure(viaStorage), () => measure(raw));
+    ratios.push(storage.wallMs / bare.wallMs);
+    storageMs.push(storage.wallMs / (2 * scale.innerRepeats));
+    rawMs.push(bare.wallMs / (2 * scale.innerRepeats));
+  }
+  if (sink === 0) throw new Error('Nothing was decrypted.');
+  dataKey.fill(0);
+  const ratio = spreadOf(ratios);
+  return {
+    id: 5,
+    name: 'decrypt-all',
+    title: `Decrypt every secret of ${count} accounts`,
+    baseline: 'raw AES-256-GCM decrypt loop over the same ciphertexts (from the vault file)',
+    target: 1.3,
+    ratioMeaning: `storage.readSecrets for all ${count} / raw loop over ${count * 3} ciphertexts`,
+    ratio,
+    absolute: { readSecretsMsMedian: round(spreadOf(storageMs).median), rawLoopMsMedian: round(spreadOf(rawMs).median) },
+    verdict: verdictOf(ratio, 1.3),
+    notes: [`each run: both sides twice in mirrored order (A B B A), ${scale.innerRepeats} passes each time; ratio of the sums`],
+  };
+}

@@ -1,0 +1,41 @@
+import type { Spread } from './stats';
+
+/** One figure of the bench: a ratio against a baseline measured in the same run. */
+export interface FigureResult {
+  id: number;
+  name: string;
+  title: string;
+  baseline: string;
+  /** The ratio must stay at or below this; null = report only. */
+  target: number | null;
+  /** What the ratio divides: e.g. "lifecycle wall / bare wall". */
+  ratioMeaning: string;
+  ratio: Spread | null;
+  /** Absolute figures (medians and the like) for context; units in the key names. */
+  absolute: Record<string, number | string>;
+  /** 'pass' | 'miss' against the target on the median; 'report' without target; 'not-measured' with a reason. */
+  verdict: 'pass' | 'miss' | 'report' | 'not-measured';
+  notes: string[];
+}
+
+export function verdictOf(ratio: Spread | null, target: number | null): FigureResult['verdict'] {
+  if (ratio === null) return 'not-measured';
+  if (target === null) return 'report';
+  return ratio.median <= target ? 'pass' : 'miss';
+}
+
+/** The sizes and repetitions a bench run uses: the full bench or the smoke mode of the test suite. */
+export interface BenchScale {
+  mode: 'full' | 'smoke';
+  /** Accounts for figures 1-5 and the large side of 6-8. */
+  accounts: number;
+  /** The small side of figures 6-8. */
+  fewAccounts: number;
+  runs: number;
+  /** Inner repetitions of the short figures (4, 5), so one measurement is long enough to time. */
+  innerRepeats: number;
+  concurrency: number;
+}
+
+export const FULL_SCALE: BenchScale = { mode: 'full', accounts: 1000, fewAccounts: 10, runs: 7, innerRepeats: 20, concurrency: 4 };
+export const SMOKE_SCALE: BenchScale = { mode: 'smoke', accounts: 12, fewAccounts: 3, runs: 1, innerRepeats: 1, concurrency: 4 };
