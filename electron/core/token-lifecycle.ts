@@ -419,11 +419,13 @@ export class TokenLifecycle implements TokenLifecycleApi {
       needsExchangeToken: false,
       lastError: null,
     };
+    // Only what changed is sealed again: the exchange token is usually the one already stored.
+    const exchangeTokenChanged = state.secrets?.exchangeToken !== exchangeToken;
     state.secrets = { exchangeToken, refreshToken: grant.refreshToken, accessToken: grant.accessToken };
     state.jitterMs = this.jitterFor(state.record);
     this.clearRetry(state);
     try {
-      await this.persist(state.record, state.secrets);
+      await this.persist(state.record, exchangeTokenChanged ? state.secrets : { refreshToken: grant.refreshToken, accessToken: grant.accessToken });
     } catch (error) {
       state.record = { ...state.record, lastError: AppError.from(error).toShape() };
       throw error;
@@ -577,7 +579,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
 
   // ---- persistence and events ----
 
-  private async persist(record: AccountRecord, secrets?: AccountSecrets): Promise<void> {
+  private async persist(record: AccountRecord, secrets?: Partial<AccountSecrets>): Promise<void> {
     try {
       await this.storage.save(record, secrets);
     } catch (error) {

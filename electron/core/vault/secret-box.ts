@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomFillSync } from 'node:crypto';
 
 /**
  * AES-256-GCM with a fresh random 96-bit nonce per seal. Sealed text is `base64(nonce).base64(ciphertext || tag)`.
@@ -14,8 +14,22 @@ export function newDataKey(): Buffer {
   return randomBytes(DATA_KEY_LENGTH);
 }
 
+/** Nonces come from a pool refilled from the CSPRNG in one call per 256 nonces: randomBytes per seal costs more than the seal. */
+const NONCE_POOL = Buffer.alloc(NONCE_LENGTH * 256);
+let poolOffset = NONCE_POOL.length;
+
+function freshNonce(): Buffer {
+  if (poolOffset === NONCE_POOL.length) {
+    randomFillSync(NONCE_POOL);
+    poolOffset = 0;
+  }
+  const nonce = Buffer.from(NONCE_POOL.subarray(poolOffset, poolOffset + NONCE_LENGTH));
+  poolOffset += NONCE_LENGTH;
+  return nonce;
+}
+
 export function seal(key: Buffer, plaintext: string, associatedData: string): string {
-  const nonce = randomBytes(NONCE_LENGTH);
+  const nonce = freshNonce();
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_LENGTH });
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);

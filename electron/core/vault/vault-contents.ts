@@ -3,12 +3,14 @@ import { SecretsUnreadableError } from '../account-storage';
 import { AppError } from '../app-error';
 import type { WrappedKey } from './key-protection';
 import { SealBrokenError, open, seal } from './secret-box';
-import type { SecretField, StoredAccount, VaultDocument } from './vault-document';
-import { CURRENT_VAULT_VERSION, SECRET_FIELDS, VAULT_FORMAT, recordOf, secretContext, serialiseVault } from './vault-document';
+import type { SecretField, StoredAccount } from './vault-document';
+import { CURRENT_VAULT_VERSION, SECRET_FIELDS, VAULT_FORMAT, recordOf, secretContext } from './vault-document';
 
 /** The decrypted-on-demand contents of an open vault: the data key, the wrapped key and the stored accounts. */
 export class VaultContents {
   readonly #accounts: Map<string, StoredAccount>;
+  /** Each account's JSON, kept between saves: a save serialises only the accounts that changed. */
+  readonly #json = new Map<string, string>();
 
   constructor(
     private readonly dataKey: Buffer,
@@ -59,15 +61,26 @@ export class VaultContents {
       else if (existing === undefined) sealed[field] = this.#seal(record.id, field, null);
     }
     this.#accounts.set(record.id, { ...copyRecord(record), secrets: sealed });
+    this.#json.delete(record.id);
   }
 
   delete(id: string): boolean {
+    this.#json.delete(id);
     return this.#accounts.delete(id);
   }
 
   serialise(): string {
-    const document: VaultDocument = { format: VAULT_FORMAT, version: CURRENT_VAULT_VERSION, key: this.wrappedKey, accounts: [...this.#accounts.values()] };
-    return serialiseVault(document);
+    const parts: string[] = [];
+    for (const [id, account] of this.#accounts) {
+      let json = this.#json.get(id);
+      if (json === undefined) {
+        json = JSON.stringify(account);
+        this.#json.set(id, json);
+      }
+      parts.push(json);
+    }
+    const head = JSON.stringify({ format: VAULT_FORMAT, version: CURRENT_VAULT_VERSION, key: this.wrappedKey });
+    return `${head.slice(0, -1)},"accounts":[\n${parts.join(',\n')}\n]}\n`;
   }
 
   /** A copy of the data key, to wrap it anew (the caller zeroes it after use). */

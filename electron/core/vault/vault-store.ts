@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import Conf from 'conf';
+import { join } from 'node:path';
 import { copyAside, isCode, removeInterruptedWrites, writeFileAtomically } from './atomic-file';
 
 /**
@@ -47,14 +47,8 @@ export const VAULT_STORE_OPTIONS = {
   clearInvalidConfig: false,
   accessPropertiesByDotNotation: false,
   watch: false,
-  deserialize: (text: string): Record<string, unknown> => {
-    try {
-      const value: unknown = JSON.parse(text);
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : {};
-    } catch {
-      return {};
-    }
-  },
+  // conf only locates the file: the vault reads it itself, so conf need not parse (and deep-compare) it.
+  deserialize: (): Record<string, unknown> => ({}),
 };
 
 export class FileVaultStore implements VaultStore {
@@ -103,9 +97,7 @@ function isVaultStore(value: object): value is VaultStore {
 /** The VaultStore for what openVault was given: a VaultStore, a conf / electron-store, or a directory. */
 export function vaultStoreOf(source: ConfLike | VaultStore | { directory: string }): VaultStore {
   if (isVaultStore(source)) return source;
-  if ('directory' in source) {
-    const conf = new Conf({ cwd: source.directory, configName: VAULT_FILE_NAME, ...VAULT_STORE_OPTIONS });
-    return new FileVaultStore(conf.path);
-  }
+  // conf's own file name for this configName; constructing a Conf would read the whole vault just to find it.
+  if ('directory' in source) return new FileVaultStore(join(source.directory, `${VAULT_FILE_NAME}.json`));
   return new FileVaultStore(source.path);
 }

@@ -63,7 +63,7 @@ export class Vault implements VaultHandle {
     this.#logger = options.logger ?? silentLogger;
     this.#scryptParams = options.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
     this.#now = options.now ?? Date.now;
-    this.#commits = new GroupCommit(() => this.#snapshot(), (text) => this.#store.write(text), options.groupCommitWindowMs ?? 2);
+    this.#commits = new GroupCommit(() => this.#snapshot(), (text) => this.#store.write(text), options.groupCommitWindowMs ?? 50);
     this.storage = new VaultAccountStorage({
       openContents: () => this.#openContents(),
       commit: () => this.#commit(),
