@@ -1,4 +1,6 @@
 import { normaliseHost } from '../shared/account-input';
+import { AnswerTooLargeError, RequestTimeoutError, createNodeHttpPost } from './http-post';
+import type { HttpPost } from './http-post';
 import { readTokenAnswer, redactDetail, refusalDetail } from './token-response';
 import type { TokenGrant, TokenOutcome, TransientReason, WinbooksTokenClient } from './token-types';
 
@@ -9,15 +11,13 @@ import type { TokenGrant, TokenOutcome, TransientReason, WinbooksTokenClient } f
 
 export const DEFAULT_TOKEN_TIMEOUT_MS = 15_000;
 
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
-
 export interface WinbooksTokenClientOptions {
   /** Whole request, answer body included. */
   timeoutMs?: number;
   /** Wall clock in ms, for issuedAt/expiresAt. */
   now?: () => number;
-  /** Defaults to the global fetch; tests pass a recording one. */
-  fetch?: FetchLike;
+  /** Defaults to node:http(s) with keep-alive; tests pass a recording one. */
+  post?: HttpPost;
 }
 
 type GrantType = 'exchange_token' | 'refresh_token';
@@ -89,36 +89,27 @@ function statusFailure(status: number, url: string): TokenOutcome {
 export function createWinbooksTokenClient(options: WinbooksTokenClientOptions = {}): WinbooksTokenClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
   const now = options.now ?? Date.now;
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const post: HttpPost = options.post ?? createNodeHttpPost();
 
   async function send(call: TokenCall, endpoint: string): Promise<TokenOutcome> {
     const origin = new URL(endpoint).origin;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
     try {
-      const response = await fetchImpl(endpoint, {
-        method: 'POST',
+      const answer = await post(endpoint, {
         headers: {
           Authorization: basicEmailAuthorization(call.email),
           Accept: 'application/json',
           'Content-Type': 'application/x-www-form-urlencoded',
         },
         body: tokenRequestBody(call.grantType, call.code),
-        // A redirect would carry the secret elsewhere: treat it as an answer, never follow it.
-        redirect: 'manual',
-        signal: controller.signal,
+        timeoutMs,
       });
-      const body = await response.text();
-      return interpret(call, endpoint, response.status, response.headers.get('content-type'), body, now());
+      return interpret(call, endpoint, answer.status, answer.contentType, answer.body, now());
     } catch (error) {
-      if (timedOut) return transient('timeout', `Winbooks did not answer within ${Math.round(timeoutMs / 100) / 10} s (${origin}); try again later.`);
+      if (error instanceof RequestTimeoutError) {
+        return transient('timeout', `Winbooks did not answer within ${Math.round(timeoutMs / 100) / 10} s (${origin}); try again later.`);
+      }
+      if (error instanceof AnswerTooLargeError) return transient('bad-response', `Winbooks answered with ${error.message}; try again later.`);
       return networkFailure(error, origin);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

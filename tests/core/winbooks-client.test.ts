@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createWinbooksTokenClient, tokenEndpointUrl } from '../../electron/core/winbooks-client';
-import type { FetchLike } from '../../electron/core/winbooks-client';
+import type { HttpPost } from '../../electron/core/http-post';
 import type { TokenGrant, TokenOutcome } from '../../electron/core/token-types';
 import { jsonAnswer, ScriptedTokenServer } from '../sandbox/scripted-token-server';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
@@ -310,14 +310,14 @@ describe('hosts and URLs', () => {
     assert.deepEqual(tokenEndpointUrl('http://[::1]:8080'), { ok: true, url: 'http://[::1]:8080/OAuth20/Token' });
   });
 
-  test('the client posts to those URLs (recording fetch)', async () => {
+  test('the client posts to those URLs (recording transport)', async () => {
     const urls: string[] = [];
-    const recording: FetchLike = (url) => {
+    const recording: HttpPost = (url) => {
       urls.push(url);
-      return Promise.resolve(new Response(JSON.stringify({ access_token: 'gAAAAABrec', expires_in: '900', refresh_token: 'TGe0!IAAAArec' }), { status: 200 }));
+      return Promise.resolve({ status: 200, contentType: 'application/json', body: JSON.stringify({ access_token: 'gAAAAABrec', expires_in: '900', refresh_token: 'TGe0!IAAAArec' }) });
     };
     scriptedSecrets.push('gAAAAABrec', 'TGe0!IAAAArec', 'WbXrec');
-    const recorded = createWinbooksTokenClient({ fetch: recording, now: () => NOW });
+    const recorded = createWinbooksTokenClient({ post: recording, now: () => NOW });
     success(await exchangeAt('https://rapi.winbooksonweb.be', { email: 'a@example.be', exchangeToken: 'WbXrec' }, recorded));
     success(await refreshAt('https://prd.winbooksapis.be/wow/v2', 'a@example.be', 'TGe0!IAAAArec', recorded));
     assert.deepEqual(urls, ['https://rapi.winbooksonweb.be/OAuth20/Token', 'https://prd.winbooksapis.be/wow/v2/OAuth20/Token']);
@@ -325,23 +325,23 @@ describe('hosts and URLs', () => {
 
   test('a host the rules refuse is never contacted: transient network with the reason', async () => {
     let calls = 0;
-    const counting: FetchLike = () => {
+    const counting: HttpPost = () => {
       calls += 1;
       return Promise.reject(new Error('must not be called'));
     };
-    const guarded = createWinbooksTokenClient({ fetch: counting });
+    const guarded = createWinbooksTokenClient({ post: counting });
     for (const host of ['http://rapi.winbooksonweb.be', 'not a url', 'https://user:pw@rapi.winbooksonweb.be', 'https://rapi.winbooksonweb.be/OAuth20/Token']) {
       assert.match(assertTransient(await exchangeAt(host, { email: 'a@example.be', exchangeToken: 'WbXguard' }, guarded), 'network'), /^Not sent: Host:/u);
     }
     assert.equal(calls, 0);
   });
 
-  test('whatever fetch throws (even a non-Error) becomes a typed outcome', async () => {
-    const throwing = createWinbooksTokenClient({ fetch: () => Promise.reject(new Error('boom')) });
+  test('whatever the transport throws (even a non-Error) becomes a typed outcome', async () => {
+    const throwing = createWinbooksTokenClient({ post: () => Promise.reject(new Error('boom')) });
     assertTransient(await exchangeAt('https://rapi.winbooksonweb.be', { email: 'a@example.be', exchangeToken: 'WbXthrow' }, throwing), 'network');
     const throwingString = createWinbooksTokenClient({
-      fetch: () => {
-        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the client must survive whatever a fetch throws
+      post: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- the client must survive whatever a transport throws
         throw 'a string';
       },
     });
