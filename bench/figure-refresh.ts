@@ -15,6 +15,7 @@ import { createBenchVault, fillVault } from './vault-fixture';
 
 interface RefreshRun {
   bare: Cost;
+  bareNodeHttp: Cost;
   lifecycle: Cost;
   writes: number;
   events: number;
@@ -35,6 +36,7 @@ export async function refreshFigures(scale: BenchScale, sandbox: SandboxChild): 
   const count = scale.accounts;
   await sandbox.addGrants('life', count);
   await sandbox.addGrants('bare', count);
+  await sandbox.addGrants('http', count);
   const bench = await createBenchVault('refresh');
   try {
     await fillVault(bench.vault, { prefix: 'life', count, host: sandbox.baseUrl, secrets: 'exchange-only' });
@@ -45,6 +47,7 @@ export async function refreshFigures(scale: BenchScale, sandbox: SandboxChild): 
     });
     await lifecycle.start();
     const bareGrants: BareGrant[] = Array.from({ length: count }, (_, index) => ({ ...benchGrant('bare', index), refreshToken: null }));
+    const httpGrants: BareGrant[] = Array.from({ length: count }, (_, index) => ({ ...benchGrant('http', index), refreshToken: null }));
 
     const refreshAll = async (): Promise<void> => {
       const report = await lifecycle.refreshAll();
@@ -52,6 +55,7 @@ export async function refreshFigures(scale: BenchScale, sandbox: SandboxChild): 
     };
     // Warm-up (not measured): both sides exchange once, so every timed run is a refresh-token POST, JIT warm.
     await bareTokenPosts(sandbox.baseUrl, bareGrants, scale.concurrency);
+    await bareTokenPosts(sandbox.baseUrl, httpGrants, scale.concurrency, 'node-http');
     await refreshAll();
 
     const runs: RefreshRun[] = [];
@@ -73,8 +77,10 @@ export async function refreshFigures(scale: BenchScale, sandbox: SandboxChild): 
           return cost;
         },
       );
+      await settle();
+      const bareNodeHttp = await measure(() => bareTokenPosts(sandbox.baseUrl, httpGrants, scale.concurrency, 'node-http'));
       // Each run refreshed every account twice (mirrored order): the figures are per refresh round.
-      runs.push({ bare: halve(bare), lifecycle: halve(life), writes: writes / 2, events: runEvents / 2 });
+      runs.push({ bare: halve(bare), bareNodeHttp, lifecycle: halve(life), writes: writes / 2, events: runEvents / 2 });
     }
     unsubscribe();
     lifecycle.stop();
@@ -109,9 +115,16 @@ function describeRuns(runs: RefreshRun[], count: number, scale: BenchScale): Fig
       absolute: {
         lifecycleWallMsMedian: median(runs.map((run) => run.lifecycle.wallMs)),
         bareWallMsMedian: median(runs.map((run) => run.bare.wallMs)),
+        bareNodeHttpWallMsMedian: median(runs.map((run) => run.bareNodeHttp.wallMs)),
+        lifecycleOverBareNodeHttpWallMedian: median(runs.map((run) => run.lifecycle.wallMs / run.bareNodeHttp.wallMs)),
       },
       verdict: verdictOf(wall, 1.15),
-      notes: [common, 'each run: both sides twice in mirrored order (A B B A), ratio of the sums', 'vault in a temp dir (AES-256-GCM secrets, group commit, fsync), change listener attached; refreshAll resolves once every refresh is durable'],
+      notes: [
+        common,
+        'each run: both sides twice in mirrored order (A B B A), ratio of the sums',
+        'vault in a temp dir (AES-256-GCM secrets, group commit, fsync), change listener attached; refreshAll resolves once every refresh is durable',
+        "the app's client posts with node:http (keep-alive), cheaper than fetch: lifecycleOverBareNodeHttp* compares it with a bare script on that same transport, i.e. the lifecycle's own overhead",
+      ],
     },
     {
       id: 2,
@@ -124,6 +137,8 @@ function describeRuns(runs: RefreshRun[], count: number, scale: BenchScale): Fig
       absolute: {
         lifecycleCpuMsPerRefreshMedian: median(runs.map((run) => run.lifecycle.cpuMs / count)),
         bareCpuMsPerPostMedian: median(runs.map((run) => run.bare.cpuMs / count)),
+        bareNodeHttpCpuMsPerPostMedian: median(runs.map((run) => run.bareNodeHttp.cpuMs / count)),
+        lifecycleOverBareNodeHttpCpuMedian: median(runs.map((run) => run.lifecycle.cpuMs / run.bareNodeHttp.cpuMs)),
       },
       verdict: verdictOf(cpu, 1.5),
       notes: [common],
