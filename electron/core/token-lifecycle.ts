@@ -12,6 +12,7 @@ import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { ClockJumpWatch } from './clock-jump-watch';
 import { ConcurrencyLimiter } from './concurrency-limiter';
+import { TimerQueue } from './timer-queue';
 import type {
   AccountsChange,
   AttentionEvent,
@@ -55,6 +56,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
   private readonly limiter: ConcurrencyLimiter;
   private readonly changes: ChangeBatcher;
   private readonly clockWatch: ClockJumpWatch;
+  private readonly timers: TimerQueue;
   private readonly changeListeners = new Set<(change: AccountsChange) => void>();
   private readonly attentionListeners = new Set<(event: AttentionEvent) => void>();
   private settings: LifecycleSettings;
@@ -71,6 +73,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
     this.limiter = new ConcurrencyLimiter(deps.maxConcurrentRequests ?? 4);
     this.settings = { refreshLeadSeconds: null, ...deps.settings };
     this.changes = new ChangeBatcher((changed, removed) => this.emitChange(changed, removed));
+    this.timers = new TimerQueue(this.clock);
     this.clockWatch = new ClockJumpWatch(this.clock, (jumpMs) => {
       this.logger.warn('clock-jump', { jumpSeconds: Math.round(jumpMs / 1000) });
       this.resync();
@@ -95,6 +98,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
     this.running = false;
     this.clockWatch.stop();
     for (const state of this.accounts.values()) this.cancelTimer(state);
+    this.timers.clear();
   }
 
   /** Stops, then waits for every token request under way to finish and be saved (before quit or a restart). */
@@ -541,7 +545,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
     else if (record.accessExpiresAt === null || record.accessIssuedAt === null) dueAt = now;
     else dueAt = refreshDueAt(record.accessIssuedAt, record.accessExpiresAt, this.settings.refreshLeadSeconds, state.jitterMs);
     state.nextRefreshAt = Math.max(dueAt, now);
-    state.timer = this.clock.schedule(Math.max(0, dueAt - now), () => this.onTimer(state, dueAt));
+    state.timer = this.timers.schedule(Math.max(0, dueAt - now), () => this.onTimer(state, dueAt));
     this.changes.markChanged(record.id);
   }
 

@@ -37,6 +37,8 @@ export class ManualClock implements Clock {
 
   /** Moves both clocks forward by ms, firing due timers one by one and letting promises settle between them. */
   async advance(ms: number): Promise<void> {
+    // Timers armed from a microtask (the lifecycle's timer queue arms once per burst) are in place first.
+    await Promise.resolve();
     const target = this.monotonic + ms;
     for (;;) {
       const next = this.nextTimer();

@@ -1,0 +1,124 @@
+import type { Clock, TimerHandle } from './clock';
+
+interface Entry {
+  dueMonotonic: number;
+  order: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+/**
+ * Many timers on one: a min-heap of due times and a single clock timer for the earliest. A thousand accounts then
+ * cost one pending timer instead of a thousand, and rescheduling an account is a heap insert. Cancelled entries are
+ * dropped lazily when they reach the top.
+ */
+export class TimerQueue {
+  private readonly heap: Entry[] = [];
+  private armed: { handle: TimerHandle; dueMonotonic: number } | null = null;
+  private armRequested = false;
+  private order = 0;
+
+  constructor(private readonly clock: Clock) {}
+
+  schedule(delayMs: number, fn: () => void): TimerHandle {
+    const entry: Entry = { dueMonotonic: this.clock.monotonicNow() + Math.max(0, delayMs), order: this.order++, fn, cancelled: false };
+    this.push(entry);
+    // Arm once per burst of schedules (start-up schedules every account at once).
+    if (!this.armRequested) {
+      this.armRequested = true;
+      queueMicrotask(() => {
+        this.armRequested = false;
+        this.arm();
+      });
+    }
+    return { cancel: () => (entry.cancelled = true) };
+  }
+
+  /** Cancels everything. */
+  clear(): void {
+    for (const entry of this.heap) entry.cancelled = true;
+    this.heap.length = 0;
+    this.armed?.handle.cancel();
+    this.armed = null;
+  }
+
+  get size(): number {
+    return this.heap.filter((entry) => !entry.cancelled).length;
+  }
+
+  private arm(): void {
+    this.dropCancelledTop();
+    const top = this.heap[0];
+    if (top === undefined) {
+      this.armed?.handle.cancel();
+      this.armed = null;
+      return;
+    }
+    if (this.armed !== null && this.armed.dueMonotonic <= top.dueMonotonic) return;
+    this.armed?.handle.cancel();
+    const dueMonotonic = top.dueMonotonic;
+    this.armed = { dueMonotonic, handle: this.clock.schedule(dueMonotonic - this.clock.monotonicNow(), () => this.fire()) };
+  }
+
+  private fire(): void {
+    this.armed = null;
+    const now = this.clock.monotonicNow();
+    for (let top = this.heap[0]; top !== undefined && top.dueMonotonic <= now; top = this.heap[0]) {
+      this.pop();
+      if (!top.cancelled) {
+        top.cancelled = true;
+        top.fn();
+      }
+    }
+    this.arm();
+  }
+
+  private dropCancelledTop(): void {
+    while (this.heap[0]?.cancelled === true) this.pop();
+  }
+
+  private before(a: Entry, b: Entry): boolean {
+    return a.dueMonotonic < b.dueMonotonic || (a.dueMonotonic === b.dueMonotonic && a.order < b.order);
+  }
+
+  private push(entry: Entry): void {
+    const heap = this.heap;
+    heap.push(entry);
+    let index = heap.length - 1;
+    while (index > 0) {
+      const parentIndex = (index - 1) >> 1;
+      const parent = heap[parentIndex];
+      if (parent === undefined || !this.before(entry, parent)) break;
+      heap[index] = parent;
+      index = parentIndex;
+    }
+    heap[index] = entry;
+  }
+
+  private pop(): void {
+    const heap = this.heap;
+    const last = heap.pop();
+    if (last === undefined || heap.length === 0) return;
+    let index = 0;
+    for (;;) {
+      const left = 2 * index + 1;
+      const right = left + 1;
+      let smallest = last;
+      let smallestIndex = -1;
+      const leftEntry = heap[left];
+      const rightEntry = heap[right];
+      if (leftEntry !== undefined && this.before(leftEntry, smallest)) {
+        smallest = leftEntry;
+        smallestIndex = left;
+      }
+      if (rightEntry !== undefined && this.before(rightEntry, smallest)) {
+        smallest = rightEntry;
+        smallestIndex = right;
+      }
+      if (smallestIndex === -1) break;
+      heap[index] = smallest;
+      index = smallestIndex;
+    }
+    heap[index] = last;
+  }
+}
