@@ -1,10 +1,17 @@
 import type { Clock, TimerHandle } from './clock';
 
-interface Entry {
-  dueMonotonic: number;
-  order: number;
-  fn: () => void;
-  cancelled: boolean;
+/** A scheduled call; it is its own handle (no closure per timer). */
+class Entry implements TimerHandle {
+  cancelled = false;
+  constructor(
+    readonly dueMonotonic: number,
+    readonly order: number,
+    readonly fn: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /**
@@ -21,7 +28,7 @@ export class TimerQueue {
   constructor(private readonly clock: Clock) {}
 
   schedule(delayMs: number, fn: () => void): TimerHandle {
-    const entry: Entry = { dueMonotonic: this.clock.monotonicNow() + Math.max(0, delayMs), order: this.order++, fn, cancelled: false };
+    const entry = new Entry(this.clock.monotonicNow() + Math.max(0, delayMs), this.order++, fn);
     this.push(entry);
     // Arm once per burst of schedules (start-up schedules every account at once).
     if (!this.armRequested) {
@@ -31,7 +38,7 @@ export class TimerQueue {
         this.arm();
       });
     }
-    return { cancel: () => (entry.cancelled = true) };
+    return entry;
   }
 
   /** Cancels everything. */

@@ -50,9 +50,22 @@ export function secretContext(accountId: string, field: SecretField): string {
   return `${VAULT_FORMAT}:v${CURRENT_VAULT_VERSION}|account=${accountId}|field=${field}`;
 }
 
+/** The record without its sealed secrets. Field by field: an object literal of one shape is cheapest for 1,000 accounts. */
 export function recordOf(stored: StoredAccount): AccountRecord {
-  const { secrets: _secrets, ...record } = stored;
-  return { ...record, lastError: record.lastError === null ? null : { ...record.lastError } };
+  return {
+    id: stored.id,
+    label: stored.label,
+    email: stored.email,
+    host: stored.host,
+    autoRefresh: stored.autoRefresh,
+    createdAt: stored.createdAt,
+    lastUsedAt: stored.lastUsedAt,
+    accessIssuedAt: stored.accessIssuedAt,
+    accessExpiresAt: stored.accessExpiresAt,
+    lastRefreshAt: stored.lastRefreshAt,
+    needsExchangeToken: stored.needsExchangeToken,
+    lastError: stored.lastError === null ? null : { ...stored.lastError },
+  };
 }
 
 export function serialiseVault(document: VaultDocument): string {
