@@ -83,7 +83,7 @@ function Screens({ appInfo, settings, vault, setSettings, setVault }: LocalizedA
   if (!open) {
     content = <UnlockScreen vault={vault} onVaultState={setVault} />;
   } else if (view === 'settings') {
-    content = <SettingsScreen settings={settings} appInfo={appInfo} onSettings={setSettings} />;
+    content = <SettingsScreen settings={settings} appInfo={appInfo} onSettings={setSettings} vault={vault} onVaultState={setVault} />;
   } else if (error !== null && !loaded) {
     content = (
       <div className="card">

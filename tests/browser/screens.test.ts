@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, seedAccount } from '../harness/seed-accounts';
 import { SCREENSHOT_DIR, startBrowserSuite, uniqueEmail } from './support/browser-suite';
 import type { BrowserSuite } from './support/browser-suite';
@@ -22,6 +22,31 @@ async function capture(page: Page, name: string, scheme: string): Promise<void> 
 async function assertContrast(page: Page, screen: string): Promise<void> {
   assert.deepEqual(await lowContrastText(page, TEXT_SELECTORS), [], `${screen}: text below WCAG AA contrast`);
 }
+
+/** The text of everything an input's aria-describedby points at (its hint and its error). */
+async function descriptionOf(input: Locator): Promise<string> {
+  return input.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+/** The "Vault passphrase" section of Settings, reached from the dashboard. */
+async function openVaultPassphraseSection(page: Page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Vault passphrase' });
+  return {
+    section,
+    current: section.getByLabel('Current passphrase'),
+    next: section.getByLabel('New passphrase'),
+    repeat: section.getByLabel('Repeat the passphrase'),
+    submit: section.getByRole('button', { name: 'Change passphrase' }),
+  };
+}
+
+const WRONG_PASSPHRASE = 'This is not the passphrase of your accounts.';
 
 /** Every screen in light and dark, saved as test artifacts, with a contrast check of the visible text. */
 describe('screens, light and dark', () => {
@@ -154,6 +179,7 @@ describe('screens, light and dark', () => {
     await exporting.page.getByRole('button', { name: 'Export backup' }).click();
     await exporting.page.getByText('Use at least 10 characters.').waitFor();
     await exporting.page.getByLabel('Backup passphrase').fill('a long backup passphrase');
+    assert.equal(await exporting.page.getByRole('region', { name: 'Vault passphrase' }).count(), 0, 'no passphrase to change when the keychain protects the vault');
     await exporting.page.getByLabel('Repeat the passphrase').fill('a long backup passphrase');
     const download = exporting.page.waitForEvent('download');
     await exporting.page.getByRole('button', { name: 'Export backup' }).click();
@@ -171,5 +197,70 @@ describe('screens, light and dark', () => {
     await importing.page.getByRole('listitem').filter({ hasText: '1 account added.' }).waitFor();
     await importing.page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
     await new DashboardPage(importing.page).row('Boulangerie Dupont').waitFor();
+  });
+
+  it('settings: changes the vault passphrase; a wrong current one is refused beside its field; only the new one unlocks', async () => {
+    const directory = join(vaultDirectory, 'change-passphrase');
+    const vaultFile = join(directory, 'vault.json');
+    const oldPassphrase = 'first passphrase 2026';
+    const newPassphrase = 'second passphrase 2027';
+    await suite.reset({ storage: 'vault-passphrase', vaultDirectory: directory });
+    await suite.harness.backend.api.createPassphrase({ passphrase: oldPassphrase });
+
+    const light = await suite.open({ colorScheme: 'light' });
+    const form = await openVaultPassphraseSection(light.page);
+    const untouched = await readFile(vaultFile);
+    await form.current.fill('not the passphrase');
+    await form.next.fill(newPassphrase);
+    await form.repeat.fill(newPassphrase);
+    await form.submit.click();
+    await form.section.getByText(WRONG_PASSPHRASE, { exact: false }).waitFor();
+    assert.equal(await form.current.getAttribute('aria-invalid'), 'true');
+    assert.match(await descriptionOf(form.current), /This is not the passphrase of your accounts/u, 'the refusal is tied to the current-passphrase field');
+    assert.equal(await form.next.getAttribute('aria-invalid'), 'false', 'the new passphrase is not blamed');
+    assert.equal(await form.current.evaluate((element) => element === document.activeElement), true, 'focus goes back to the refused field');
+    assert.deepEqual(await readFile(vaultFile), untouched, 'a refused change leaves the vault file as it was');
+    await form.section.screenshot({ path: join(SCREENSHOT_DIR, 'vault-passphrase-light.png') });
+    await assertContrast(light.page, 'vault-passphrase');
+
+    // With the keyboard only: type the current passphrase over the selected wrong one, Tab to the new ones, Enter.
+    await light.page.keyboard.type(oldPassphrase);
+    await light.page.keyboard.press('Tab');
+    assert.equal(await form.next.evaluate((element) => element === document.activeElement), true, 'Tab moves to the new passphrase');
+    assert.notEqual(await light.page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle), 'none', 'focus is visible');
+    await light.page.keyboard.press('Control+A');
+    await light.page.keyboard.type(newPassphrase);
+    await light.page.keyboard.press('Tab');
+    await light.page.keyboard.press('Control+A');
+    await light.page.keyboard.type(newPassphrase);
+    await light.page.keyboard.press('Enter');
+    await light.page.getByTestId('notices').getByText('Passphrase changed.', { exact: false }).waitFor();
+    for (const field of [form.current, form.next, form.repeat]) assert.equal(await field.inputValue(), '', 'the passphrases are cleared');
+    assert.equal(await form.current.getAttribute('aria-invalid'), 'false');
+    assert.notDeepEqual(await readFile(vaultFile), untouched, 'the vault file was rewrapped');
+    assert.deepEqual(light.problems, []);
+
+    // A fresh start of the app: the vault is locked again; the old passphrase is refused, the new one opens it.
+    await suite.reset({ storage: 'vault-passphrase', vaultDirectory: directory });
+    const dark = await suite.open({ colorScheme: 'dark' });
+    await dark.page.getByRole('heading', { name: 'Unlock your accounts' }).waitFor();
+    await dark.page.getByLabel('Passphrase', { exact: true }).fill(oldPassphrase);
+    await dark.page.getByRole('button', { name: 'Unlock' }).click();
+    await dark.page.getByText(WRONG_PASSPHRASE, { exact: false }).waitFor();
+    assert.equal((await suite.harness.backend.api.getVaultState(undefined)).state, 'locked');
+    await dark.page.getByLabel('Passphrase', { exact: true }).fill(newPassphrase);
+    await dark.page.getByRole('button', { name: 'Unlock' }).click();
+    await dark.page.getByRole('heading', { name: 'Keep your Winbooks API tokens alive' }).waitFor();
+    assert.equal((await suite.harness.backend.api.getVaultState(undefined)).state, 'open');
+
+    const again = await openVaultPassphraseSection(dark.page);
+    await again.current.fill(oldPassphrase);
+    await again.next.fill('a third passphrase');
+    await again.repeat.fill('a third passphrase');
+    await again.submit.click();
+    await again.section.getByText(WRONG_PASSPHRASE, { exact: false }).waitFor();
+    await again.section.screenshot({ path: join(SCREENSHOT_DIR, 'vault-passphrase-dark.png') });
+    await assertContrast(dark.page, 'vault-passphrase');
+    assert.deepEqual(dark.problems, []);
   });
 });

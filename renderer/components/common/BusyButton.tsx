@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 interface BusyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'disabled'> {
   busy: boolean;
@@ -8,6 +8,7 @@ interface BusyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 
   /** Show the spinner beside the busy wording (for actions that wait on Winbooks). */
   spinner?: boolean;
   disabled?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 }
 
 /** A form's main button: disabled and reworded while its action runs. */

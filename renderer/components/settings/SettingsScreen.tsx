@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsPatchSchema } from '../../../electron/shared/settings';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
-import type { ResponseOf } from '../../../electron/shared/ipc-contract';
+import type { ResponseOf, VaultState } from '../../../electron/shared/ipc-contract';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
@@ -10,14 +10,17 @@ import { useAnnounce } from '../../hooks/use-announcer';
 import { BackupSection } from './BackupSection';
 import { CliSection } from './CliSection';
 import { PreferencesSection } from './PreferencesSection';
+import { VaultPassphraseSection } from './VaultPassphraseSection';
 
 interface SettingsScreenProps {
   settings: Settings;
   appInfo: ResponseOf<'getAppInfo'>;
   onSettings: (settings: Settings) => void;
+  vault: VaultState;
+  onVaultState: (state: VaultState) => void;
 }
 
-export function SettingsScreen({ settings, appInfo, onSettings }: SettingsScreenProps) {
+export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultState }: SettingsScreenProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
 
@@ -45,6 +48,7 @@ export function SettingsScreen({ settings, appInfo, onSettings }: SettingsScreen
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <PreferencesSection settings={settings} save={save} />
+      {vault.protection === 'passphrase' && <VaultPassphraseSection onVaultState={onVaultState} />}
       <BackupSection />
       <CliSection settings={settings} save={save} />
       <p className="about muted">{t('settings.about', { version: appInfo.version, platform: appInfo.platform })}</p>

@@ -217,6 +217,15 @@ export const en = {
     saved: 'Settings saved.',
     about: 'Version {{version}} ({{platform}})',
   },
+  vaultPassphrase: {
+    title: 'Vault passphrase',
+    intro: 'Your accounts and their tokens are encrypted on this computer with this passphrase. Changing it does not change the passphrase of backups you already made.',
+    current: 'Current passphrase',
+    new: 'New passphrase',
+    change: 'Change passphrase',
+    changing: 'Changing…',
+    changed: 'Passphrase changed. From now on, unlock your accounts with the new one.',
+  },
   backup: {
     title: 'Encrypted backup',
     intro: 'A backup holds every account with its tokens, encrypted with a passphrase of its own. Keep that passphrase apart from the file.',

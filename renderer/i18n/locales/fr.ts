@@ -223,6 +223,15 @@ export const fr: LocaleMessages = {
     saved: 'Paramètres enregistrés.',
     about: 'Version {{version}} ({{platform}})',
   },
+  vaultPassphrase: {
+    title: 'Phrase secrète du coffre-fort',
+    intro: 'Vos comptes et leurs jetons sont chiffrés sur cet ordinateur avec cette phrase secrète. La modifier ne change pas la phrase secrète des sauvegardes déjà réalisées.',
+    current: 'Phrase secrète actuelle',
+    new: 'Nouvelle phrase secrète',
+    change: 'Modifier la phrase secrète',
+    changing: 'Modification…',
+    changed: 'Phrase secrète modifiée. Désormais, déverrouillez vos comptes avec la nouvelle.',
+  },
   backup: {
     title: 'Sauvegarde chiffrée',
     intro: 'Une sauvegarde contient tous les comptes et leurs jetons, chiffrés avec une phrase secrète propre à la sauvegarde. Conservez cette phrase à part du fichier.',

@@ -217,6 +217,15 @@ export const nl: LocaleMessages = {
     saved: 'Instellingen opgeslagen.',
     about: 'Versie {{version}} ({{platform}})',
   },
+  vaultPassphrase: {
+    title: 'Wachtzin van de kluis',
+    intro: 'Uw accounts en hun tokens worden op deze computer versleuteld met deze wachtzin. Als u hem wijzigt, blijft de wachtzin van eerder gemaakte back-ups dezelfde.',
+    current: 'Huidige wachtzin',
+    new: 'Nieuwe wachtzin',
+    change: 'Wachtzin wijzigen',
+    changing: 'Wijzigen…',
+    changed: 'Wachtzin gewijzigd. Ontgrendel uw accounts voortaan met de nieuwe wachtzin.',
+  },
   backup: {
     title: 'Versleutelde back-up',
     intro: 'Een back-up bevat alle accounts met hun tokens, versleuteld met een eigen wachtzin. Bewaar die wachtzin apart van het bestand.',
