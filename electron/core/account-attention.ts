@@ -12,14 +12,3 @@ export function attentionReason(account: AccountSummary, now: number): Attention
   if (account.failingSince !== null && now - account.failingSince > FAILING_ATTENTION_MS) return 'refresh-failing';
   return null;
 }
-
-export function attentionText(reason: AttentionReason): string {
-  switch (reason) {
-    case 'needs-exchange-token':
-      return 'needs a new exchange token';
-    case 'secrets-unreadable':
-      return 'its stored tokens cannot be read';
-    case 'refresh-failing':
-      return 'refresh failing for more than 15 min';
-  }
-}

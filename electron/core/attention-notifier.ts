@@ -2,6 +2,7 @@ import type { AccountSummary } from '../shared/account-summary';
 import { FAILING_ATTENTION_MS } from './account-attention';
 import type { Clock, TimerHandle } from './clock';
 import type { AccountsChange, AttentionEvent } from './lifecycle-api';
+import type { MainTexts } from './main-texts';
 import type { Notifier } from './notices';
 import { needsExchangeTokenNotice, refreshFailingNotice, secretsUnreadableNotice } from './notices';
 
@@ -15,9 +16,10 @@ const CHECK_INTERVAL_MS = 60_000;
 
 /**
  * Tells the user, once per episode, about an account that needs a new exchange token, whose secrets cannot be
- * read, or whose refresh has been failing for more than 15 minutes.
+ * read, or whose refresh has been failing for more than 15 minutes. `texts` is read for each notice, so a language
+ * change applies to the next one.
  */
-export function watchAttention(deps: { source: AttentionSource; notifier: Notifier; clock: Clock }): () => void {
+export function watchAttention(deps: { source: AttentionSource; notifier: Notifier; clock: Clock; texts: () => MainTexts }): () => void {
   const accounts = new Map<string, AccountSummary>();
   /** Accounts already told about for the current failing episode (keyed by its start). */
   const toldFailing = new Map<string, number>();
@@ -32,7 +34,7 @@ export function watchAttention(deps: { source: AttentionSource; notifier: Notifi
       }
       if (now - account.failingSince > FAILING_ATTENTION_MS && toldFailing.get(account.id) !== account.failingSince) {
         toldFailing.set(account.id, account.failingSince);
-        deps.notifier.notify(refreshFailingNotice(account, now));
+        deps.notifier.notify(refreshFailingNotice(account, now, deps.texts()));
       }
     }
   };
@@ -51,7 +53,8 @@ export function watchAttention(deps: { source: AttentionSource; notifier: Notifi
     checkFailing();
   });
   const unsubscribeAttention = deps.source.onAttention((event) => {
-    deps.notifier.notify(event.kind === 'needs-exchange-token' ? needsExchangeTokenNotice(event.account) : secretsUnreadableNotice(event.account));
+    const texts = deps.texts();
+    deps.notifier.notify(event.kind === 'needs-exchange-token' ? needsExchangeTokenNotice(event.account, texts) : secretsUnreadableNotice(event.account, texts));
   });
   timer = deps.clock.schedule(CHECK_INTERVAL_MS, tick);
 

@@ -1,5 +1,8 @@
 import type { AccountSummary } from '../shared/account-summary';
-import { attentionReason, attentionText } from './account-attention';
+import { FAILING_ATTENTION_MS, attentionReason } from './account-attention';
+import type { AttentionReason } from './account-attention';
+import { APP_NAME } from './main-texts';
+import type { MainTexts } from './main-texts';
 import { formatDuration } from './remaining-time';
 
 /**
@@ -23,25 +26,36 @@ export type TrayMenuEntry =
 export const TRAY_FLAT_LIMIT = 10;
 export const TRAY_RECENT_COUNT = 5;
 
-export function accountStateText(account: AccountSummary, now: number): string {
-  if (account.status === 'refreshing') return 'refreshing…';
-  if (account.accessExpiresAt === null) return 'no token yet';
+export function accountStateText(account: AccountSummary, now: number, texts: MainTexts): string {
+  if (account.status === 'refreshing') return texts.refreshing;
+  if (account.accessExpiresAt === null) return texts.noTokenYet;
   const left = account.accessExpiresAt - now;
-  return left <= 0 ? 'expired' : `${formatDuration(left)} left`;
+  return left <= 0 ? texts.expired : texts.timeLeft(formatDuration(left, texts));
 }
 
-function accountEntry(account: AccountSummary, now: number): TrayMenuEntry {
+function attentionText(reason: AttentionReason, texts: MainTexts): string {
+  switch (reason) {
+    case 'needs-exchange-token':
+      return texts.needsExchangeTokenShort;
+    case 'secrets-unreadable':
+      return texts.secretsUnreadableShort;
+    case 'refresh-failing':
+      return texts.refreshFailingShort(formatDuration(FAILING_ATTENTION_MS, texts));
+  }
+}
+
+function accountEntry(account: AccountSummary, now: number, texts: MainTexts): TrayMenuEntry {
   const reason = attentionReason(account, now);
   if (reason !== null) {
-    return { kind: 'item', label: `⚠ ${account.label} — ${attentionText(reason)}`, action: { type: 'open', accountId: account.id }, enabled: true };
+    return { kind: 'item', label: `⚠ ${account.label} — ${attentionText(reason, texts)}`, action: { type: 'open', accountId: account.id }, enabled: true };
   }
   return {
     kind: 'submenu',
-    label: `${account.label} — ${accountStateText(account, now)}`,
+    label: `${account.label} — ${accountStateText(account, now, texts)}`,
     entries: [
-      { kind: 'item', label: 'Copy access token', action: { type: 'copy', accountId: account.id, format: 'token' }, enabled: true },
-      { kind: 'item', label: 'Copy Authorization header', action: { type: 'copy', accountId: account.id, format: 'header' }, enabled: true },
-      { kind: 'item', label: 'Refresh now', action: { type: 'refresh', accountId: account.id }, enabled: account.status !== 'refreshing' },
+      { kind: 'item', label: texts.copyToken, action: { type: 'copy', accountId: account.id, format: 'token' }, enabled: true },
+      { kind: 'item', label: texts.copyHeader, action: { type: 'copy', accountId: account.id, format: 'header' }, enabled: true },
+      { kind: 'item', label: texts.refreshNow, action: { type: 'refresh', accountId: account.id }, enabled: account.status !== 'refreshing' },
     ],
   };
 }
@@ -60,32 +74,35 @@ export interface TrayMenuInput {
   now: number;
   /** False while the vault is locked or being set up: the menu then only opens the window. */
   vaultOpen: boolean;
+  /** The catalogue of the user's language. */
+  texts: MainTexts;
 }
 
-export function buildTrayMenu({ accounts, now, vaultOpen }: TrayMenuInput): TrayMenuEntry[] {
+export function buildTrayMenu({ accounts, now, vaultOpen, texts }: TrayMenuInput): TrayMenuEntry[] {
   const footer: TrayMenuEntry[] = [
     { kind: 'separator' },
-    { kind: 'item', label: 'Refresh all', action: { type: 'refresh-all' }, enabled: vaultOpen && accounts.length > 0 },
-    { kind: 'item', label: 'Open Winbooks Token Manager', action: { type: 'open' }, enabled: true },
-    { kind: 'item', label: 'Quit', action: { type: 'quit' }, enabled: true },
+    { kind: 'item', label: texts.refreshAll, action: { type: 'refresh-all' }, enabled: vaultOpen && accounts.length > 0 },
+    { kind: 'item', label: texts.openApp, action: { type: 'open' }, enabled: true },
+    { kind: 'item', label: texts.quit, action: { type: 'quit' }, enabled: true },
   ];
   if (!vaultOpen) {
-    return [{ kind: 'item', label: 'Unlock…', action: { type: 'open' }, enabled: true }, ...footer.slice(2)];
+    return [{ kind: 'item', label: texts.unlock, action: { type: 'open' }, enabled: true }, ...footer.slice(2)];
   }
   if (accounts.length === 0) {
-    return [{ kind: 'item', label: 'Add an account…', action: { type: 'open' }, enabled: true }, ...footer];
+    return [{ kind: 'item', label: texts.addAccount, action: { type: 'open' }, enabled: true }, ...footer];
   }
+  const entry = (account: AccountSummary): TrayMenuEntry => accountEntry(account, now, texts);
   if (accounts.length <= TRAY_FLAT_LIMIT) {
-    return [...[...accounts].sort(byLabel).map((account) => accountEntry(account, now)), ...footer];
+    return [...[...accounts].sort(byLabel).map(entry), ...footer];
   }
   const recent = [...accounts].sort(byRecentUse).slice(0, TRAY_RECENT_COUNT);
   const recentIds = new Set(recent.map((account) => account.id));
   // Accounts that need the user stay visible even when they are not among the recent ones.
   const attention = accounts.filter((account) => !recentIds.has(account.id) && attentionReason(account, now) !== null).sort(byLabel);
   return [
-    ...[...recent, ...attention].map((account) => accountEntry(account, now)),
+    ...[...recent, ...attention].map(entry),
     { kind: 'separator' },
-    { kind: 'submenu', label: 'All accounts', entries: [...accounts].sort(byLabel).map((account) => accountEntry(account, now)) },
+    { kind: 'submenu', label: texts.allAccounts, entries: [...accounts].sort(byLabel).map(entry) },
     ...footer,
   ];
 }
@@ -95,13 +112,16 @@ export interface TrayStatus {
   tooltip: string;
 }
 
-export function trayStatus({ accounts, now, vaultOpen }: TrayMenuInput): TrayStatus {
-  const app = 'Winbooks Token Manager';
-  if (!vaultOpen) return { attention: true, tooltip: `${app} — locked` };
+/** The tooltip names at most this many accounts needing attention, then says how many more. */
+const TOOLTIP_NAMED = 3;
+
+export function trayStatus({ accounts, now, vaultOpen, texts }: TrayMenuInput): TrayStatus {
+  const tooltip = (summary: string): string => `${APP_NAME} — ${summary}`;
+  if (!vaultOpen) return { attention: true, tooltip: tooltip(texts.tooltipLocked) };
   const needing = accounts.filter((account) => attentionReason(account, now) !== null);
-  const count = `${accounts.length} account${accounts.length === 1 ? '' : 's'}`;
-  if (needing.length === 0) return { attention: false, tooltip: accounts.length === 0 ? `${app} — no accounts yet` : `${app} — ${count}, all fine` };
-  const names = needing.map((account) => account.label).slice(0, 3).join(', ');
-  const more = needing.length > 3 ? ` and ${needing.length - 3} more` : '';
-  return { attention: true, tooltip: `${app} — ${count}; ${needing.length} need${needing.length === 1 ? 's' : ''} attention: ${names}${more}` };
+  if (needing.length === 0) {
+    return { attention: false, tooltip: tooltip(accounts.length === 0 ? texts.tooltipNoAccounts : texts.tooltipAllFine(accounts.length)) };
+  }
+  const names = needing.slice(0, TOOLTIP_NAMED).map((account) => account.label);
+  return { attention: true, tooltip: tooltip(texts.tooltipAttention(accounts.length, needing.length, names, needing.length - names.length)) };
 }

@@ -7,6 +7,8 @@ import { watchAttention } from '../core/attention-notifier';
 import { CliServer, DATA_DIRECTORY_ENV } from '../core/cli-server';
 import { createClipboardGuard } from '../core/clipboard-guard';
 import { systemClock } from '../core/clock';
+import { mainTextsFor } from '../core/main-texts';
+import type { MainTexts } from '../core/main-texts';
 import { copyNotice } from '../core/notices';
 import { PersistedSettingsStore } from '../core/settings-store';
 import { TokenLifecycle } from '../core/token-lifecycle';
@@ -16,7 +18,7 @@ import { createWinbooksTokenClient } from '../core/winbooks-client';
 import { OPEN_ACCOUNT_CHANNEL } from '../shared/ipc-contract';
 import type { AppApi } from '../shared/ipc-contract';
 import { createAppProtocolHandler } from './app-protocol';
-import { TRAY_HINT, keepRunningOnClose } from './close-to-tray';
+import { keepRunningOnClose, trayHintNotice } from './close-to-tray';
 import { consoleLogger } from './console-logger';
 import { contentSecurityPolicy } from './content-security-policy';
 import { electronClipboardPort } from './electron-clipboard';
@@ -73,6 +75,8 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
   const preferences = new ElectronStore({ name: PREFERENCES_STORE_NAME, configFileMode: 0o600 });
   const settings = new PersistedSettingsStore(preferencesBackend(preferences));
   const hint = trayHintFlag(preferences);
+  // Tray and notifications speak the language chosen in settings ("system": the OS locale's).
+  const texts = (): MainTexts => mainTextsFor(settings.get().language, app.getLocale());
 
   const { session, vault } = await startCore({
     osEncryption: async (): Promise<OsEncryption | undefined> => (options.demo === undefined ? safeStorageEncryption(safeStorage, process.platform) : undefined),
@@ -131,14 +135,14 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     clock,
     // The window confirms its own copies; a copy from the tray is confirmed by a notification.
     onCopied: (event) => {
-      if (window === null || !window.isFocused()) notifier.notify(copyNotice({ ...event, now: clock.now() }));
+      if (window === null || !window.isFocused()) notifier.notify(copyNotice({ ...event, now: clock.now() }, texts()));
     },
   });
 
   registerAppApi(await electronIpcMain(), { api, windowContentsId: () => window?.webContents.id ?? null, isTrustedUrl, logger });
   const rendererEvents = createRendererEvents(() => window?.webContents ?? null);
   session.onVaultStateChanged((state) => rendererEvents.vaultStateChanged(state));
-  watchAttention({ source: session, notifier, clock });
+  watchAttention({ source: session, notifier, clock, texts });
   resyncOnWake(powerMonitor, () => session.lifecycle()?.resync(), logger);
 
   settings.onChange((next, previous) => {
@@ -171,7 +175,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     },
     logger,
   );
-  const onTrayAction = trayActionHandler({ api, showWindow, quit: () => app.quit(), notifier });
+  const onTrayAction = trayActionHandler({ api, showWindow, quit: () => app.quit(), notifier, texts });
   const trayController = createTrayController({
     tray,
     buildMenu: (template) => Menu.buildFromTemplate(template),
@@ -179,7 +183,11 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     clock,
     accounts: () => session.lifecycle()?.list() ?? [],
     vaultOpen: () => vault.state().state === 'open',
+    texts,
     onAction: onTrayAction,
+  });
+  settings.onChange((next, previous) => {
+    if (next.language !== previous.language) trayController.update();
   });
   // End-to-end tests cannot click a tray menu: an unpackaged build started with WTM_E2E=1 exposes the action handler.
   if (!app.isPackaged && process.env[E2E_ENV] === '1') Object.assign(globalThis, { [E2E_TRAY_ACTION]: onTrayAction });
@@ -205,7 +213,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
       isQuitting: () => quit.isQuitting(),
       hintAlreadyShown: () => hint.shown(),
       showHint: () => {
-        notifier.notify(TRAY_HINT);
+        notifier.notify(trayHintNotice(texts()));
         hint.markShown();
       },
     });

@@ -1,4 +1,6 @@
 import type { BrowserWindow } from 'electron';
+import type { MainTexts } from '../core/main-texts';
+import type { Notice } from '../core/notices';
 
 /**
  * Closing the window hides it: the app keeps refreshing tokens and stays in the tray until Quit.
@@ -16,7 +18,7 @@ export function keepRunningOnClose(
   });
 }
 
-export const TRAY_HINT = {
-  title: 'Winbooks Token Manager is still running',
-  body: 'It keeps your tokens fresh from the tray. Use Quit in the tray menu to stop it.',
-};
+/** The one-time hint that closing the window did not quit the app. */
+export function trayHintNotice(texts: MainTexts): Notice {
+  return { title: texts.trayHintTitle, body: texts.trayHintBody };
+}

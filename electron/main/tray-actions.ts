@@ -1,3 +1,4 @@
+import type { MainTexts, TrayFailedAction } from '../core/main-texts';
 import type { Notifier } from '../core/notices';
 import type { TrayAction } from '../core/tray-menu-model';
 import type { AppApi } from '../shared/ipc-contract';
@@ -8,21 +9,23 @@ export function trayActionHandler(deps: {
   showWindow: (accountId?: string) => void;
   quit: () => void;
   notifier: Notifier;
+  /** Read at each failure, so a language change applies to the next notice. */
+  texts: () => MainTexts;
 }): (action: TrayAction) => void {
-  const reportFailure = (what: string, accountId?: string) => (error: unknown): void => {
+  const reportFailure = (what: TrayFailedAction, accountId?: string) => (error: unknown): void => {
     const body = error instanceof Error ? error.message : String(error);
-    deps.notifier.notify({ title: `${what} failed`, body, ...(accountId === undefined ? {} : { accountId }) });
+    deps.notifier.notify({ title: deps.texts().trayActionFailed(what), body, ...(accountId === undefined ? {} : { accountId }) });
   };
   return (action) => {
     switch (action.type) {
       case 'copy':
-        deps.api.copyToken({ id: action.accountId, format: action.format }).catch(reportFailure('Copy', action.accountId));
+        deps.api.copyToken({ id: action.accountId, format: action.format }).catch(reportFailure('copy', action.accountId));
         return;
       case 'refresh':
-        deps.api.refreshAccount({ id: action.accountId }).catch(reportFailure('Refresh', action.accountId));
+        deps.api.refreshAccount({ id: action.accountId }).catch(reportFailure('refresh', action.accountId));
         return;
       case 'refresh-all':
-        deps.api.refreshAll(undefined).catch(reportFailure('Refresh all'));
+        deps.api.refreshAll(undefined).catch(reportFailure('refresh-all'));
         return;
       case 'open':
         deps.showWindow(action.accountId);

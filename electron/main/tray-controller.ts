@@ -1,6 +1,7 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { AccountSummary } from '../shared/account-summary';
 import type { Clock, TimerHandle } from '../core/clock';
+import type { MainTexts } from '../core/main-texts';
 import { throttle } from '../core/throttle';
 import { buildTrayMenu, trayStatus } from '../core/tray-menu-model';
 import type { TrayAction, TrayMenuEntry } from '../core/tray-menu-model';
@@ -25,6 +26,8 @@ export interface TrayControllerDeps {
   clock: Clock;
   accounts: () => AccountSummary[];
   vaultOpen: () => boolean;
+  /** The catalogue of the current language, read at each rebuild (call update() after a language change). */
+  texts: () => MainTexts;
   onAction: (action: TrayAction) => void;
 }
 
@@ -34,7 +37,7 @@ export function createTrayController(deps: TrayControllerDeps): { update(): void
   let tick: TimerHandle | null = null;
 
   const rebuild = (): void => {
-    const input = { accounts: deps.accounts(), now: deps.clock.now(), vaultOpen: deps.vaultOpen() };
+    const input = { accounts: deps.accounts(), now: deps.clock.now(), vaultOpen: deps.vaultOpen(), texts: deps.texts() };
     deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu(input), deps.onAction)));
     const status = trayStatus(input);
     deps.tray.setToolTip(status.tooltip);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { watchAttention } from '../../electron/core/attention-notifier';
+import { MAIN_TEXTS } from '../../electron/core/main-texts';
 import type { AccountsChange, AttentionEvent } from '../../electron/core/lifecycle-api';
 import type { Notice } from '../../electron/core/notices';
 import { copyNotice } from '../../electron/core/notices';
@@ -21,9 +22,9 @@ function source() {
 
 describe('notifications', () => {
   test('the copy confirmation says who, how long it is valid and when the clipboard clears', () => {
-    const notice = copyNotice({ account: summary({ label: 'ACME' }), format: 'token', expiresAt: NOW + 14 * 60_000 + 10_000, clearsInSeconds: 30, now: NOW });
+    const notice = copyNotice({ account: summary({ label: 'ACME' }), format: 'token', expiresAt: NOW + 14 * 60_000 + 10_000, clearsInSeconds: 30, now: NOW }, MAIN_TEXTS.en);
     assert.equal(notice.body, 'ACME: token copied, valid 14 min; clipboard clears in 30 s');
-    const never = copyNotice({ account: summary({ label: 'ACME' }), format: 'header', expiresAt: NOW + 3 * 3_600_000, clearsInSeconds: 0, now: NOW });
+    const never = copyNotice({ account: summary({ label: 'ACME' }), format: 'header', expiresAt: NOW + 3 * 3_600_000, clearsInSeconds: 0, now: NOW }, MAIN_TEXTS.en);
     assert.equal(never.body, 'ACME: Authorization header copied, valid 3 h; the clipboard is not cleared automatically');
   });
 
@@ -31,7 +32,7 @@ describe('notifications', () => {
     const clock = new ManualClock(NOW);
     const events = source();
     const notices: Notice[] = [];
-    watchAttention({ source: events, notifier: { notify: (notice) => notices.push(notice) }, clock });
+    watchAttention({ source: events, notifier: { notify: (notice) => notices.push(notice) }, clock, texts: () => MAIN_TEXTS.en });
     const garage = summary({ label: 'Garage', status: 'needs-exchange-token' });
     events.attention({ kind: 'needs-exchange-token', account: garage });
     assert.equal(notices.length, 1);
@@ -43,7 +44,7 @@ describe('notifications', () => {
     const clock = new ManualClock(NOW);
     const events = source();
     const notices: Notice[] = [];
-    const stop = watchAttention({ source: events, notifier: { notify: (notice) => notices.push(notice) }, clock });
+    const stop = watchAttention({ source: events, notifier: { notify: (notice) => notices.push(notice) }, clock, texts: () => MAIN_TEXTS.en });
     const failing = summary({ label: 'Bakkerij', status: 'retrying', failingSince: NOW });
     events.change({ changed: [failing], removed: [] });
     await clock.advance(14 * 60_000);

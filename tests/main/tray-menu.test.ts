@@ -1,26 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
+import { MAIN_TEXTS } from '../../electron/core/main-texts';
 import { buildTrayMenu, trayStatus } from '../../electron/core/tray-menu-model';
-import type { TrayAction, TrayMenuEntry } from '../../electron/core/tray-menu-model';
+import type { TrayAction } from '../../electron/core/tray-menu-model';
 import { createTrayController, toMenuTemplate } from '../../electron/main/tray-controller';
 import { ManualClock } from '../support/manual-clock';
 import { NOW, summary } from './account-fixtures';
+import { labels, submenu } from './tray-menu-labels';
 
-function labels(entries: TrayMenuEntry[]): string[] {
-  return entries.map((entry) => (entry.kind === 'separator' ? '---' : entry.label));
-}
+const en = MAIN_TEXTS.en;
 
-function submenu(entries: TrayMenuEntry[], label: string): TrayMenuEntry[] {
-  const found = entries.find((entry) => entry.kind === 'submenu' && entry.label === label);
-  assert.ok(found?.kind === 'submenu', `submenu "${label}" in ${JSON.stringify(labels(entries))}`);
-  return found.entries;
-}
 
 describe('tray menu model', () => {
   test('lists each account with its time left and the three actions, then Refresh all, Open, Quit', () => {
     const acme = summary({ label: 'ACME' });
-    const menu = buildTrayMenu({ accounts: [acme], now: NOW, vaultOpen: true });
+    const menu = buildTrayMenu({ accounts: [acme], now: NOW, vaultOpen: true, texts: en });
     assert.deepEqual(labels(menu), ['ACME — 12 min left', '---', 'Refresh all', 'Open Winbooks Token Manager', 'Quit']);
     const actions = submenu(menu, 'ACME — 12 min left');
     assert.deepEqual(
@@ -39,7 +34,7 @@ describe('tray menu model', () => {
     const revoked = accounts[9];
     assert.ok(revoked);
     accounts[9] = { ...revoked, status: 'needs-exchange-token', accessExpiresAt: null };
-    const menu = buildTrayMenu({ accounts, now: NOW, vaultOpen: true });
+    const menu = buildTrayMenu({ accounts, now: NOW, vaultOpen: true, texts: en });
 
     assert.deepEqual(labels(menu).slice(0, 7), [
       'Client 01 — 12 min left',
@@ -63,7 +58,7 @@ describe('tray menu model', () => {
     const briefly = summary({ label: 'Briefly', status: 'retrying', failingSince: NOW - 2 * 60_000 });
     const expired = summary({ label: 'Expired', accessExpiresAt: NOW - 1 });
     const busy = summary({ label: 'Busy', status: 'refreshing' });
-    const menu = labels(buildTrayMenu({ accounts: [failing, briefly, expired, busy], now: NOW, vaultOpen: true }));
+    const menu = labels(buildTrayMenu({ accounts: [failing, briefly, expired, busy], now: NOW, vaultOpen: true, texts: en }));
     assert.ok(menu.includes('⚠ Failing — refresh failing for more than 15 min'));
     assert.ok(menu.includes('Briefly — 12 min left'));
     assert.ok(menu.includes('Expired — expired'));
@@ -71,13 +66,13 @@ describe('tray menu model', () => {
   });
 
   test('a locked vault offers only Unlock, Open and Quit', () => {
-    assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: false })), ['Unlock…', 'Open Winbooks Token Manager', 'Quit']);
+    assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: false, texts: en })), ['Unlock…', 'Open Winbooks Token Manager', 'Quit']);
   });
 
   test('status: attention icon and a tooltip naming who needs it', () => {
-    const fine = trayStatus({ accounts: [summary(), summary()], now: NOW, vaultOpen: true });
+    const fine = trayStatus({ accounts: [summary(), summary()], now: NOW, vaultOpen: true, texts: en });
     assert.deepEqual(fine, { attention: false, tooltip: 'Winbooks Token Manager — 2 accounts, all fine' });
-    const needing = trayStatus({ accounts: [summary(), summary({ label: 'Garage', status: 'needs-exchange-token' })], now: NOW, vaultOpen: true });
+    const needing = trayStatus({ accounts: [summary(), summary({ label: 'Garage', status: 'needs-exchange-token' })], now: NOW, vaultOpen: true, texts: en });
     assert.deepEqual(needing, { attention: true, tooltip: 'Winbooks Token Manager — 2 accounts; 1 needs attention: Garage' });
   });
 });
@@ -108,6 +103,7 @@ describe('tray controller', () => {
       clock,
       accounts: () => accounts,
       vaultOpen: () => true,
+      texts: () => en,
       onAction: (action) => actions.push(action),
     });
     assert.equal(built.length, 1);

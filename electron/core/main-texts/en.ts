@@ -1,0 +1,51 @@
+import type { MainTexts } from './catalogue';
+import { nameList } from './name-list';
+import { pluralizer } from './plural';
+
+const count = pluralizer('en');
+
+const names = (shown: readonly string[], others: number): string => nameList(shown, others, (list, n) => `${list} and ${n} more`);
+
+export const en: MainTexts = {
+  lessThanAMinute: 'less than a minute',
+  seconds: (n) => `${n} s`,
+  minutes: (n) => `${n} min`,
+  hours: (n) => `${n} h`,
+  days: (n) => count(n, { one: '# day', other: '# days' }),
+
+  timeLeft: (duration) => `${duration} left`,
+  refreshing: 'refreshing…',
+  noTokenYet: 'no token yet',
+  expired: 'expired',
+  needsExchangeTokenShort: 'needs a new exchange token',
+  secretsUnreadableShort: 'its stored tokens cannot be read',
+  refreshFailingShort: (threshold) => `refresh failing for more than ${threshold}`,
+  copyToken: 'Copy access token',
+  copyHeader: 'Copy Authorization header',
+  refreshNow: 'Refresh now',
+
+  refreshAll: 'Refresh all',
+  openApp: 'Open Winbooks Token Manager',
+  quit: 'Quit',
+  unlock: 'Unlock…',
+  addAccount: 'Add an account…',
+  allAccounts: 'All accounts',
+
+  tooltipLocked: 'locked',
+  tooltipNoAccounts: 'no accounts yet',
+  tooltipAllFine: (accounts) => `${count(accounts, { one: '# account', other: '# accounts' })}, all fine`,
+  tooltipAttention: (accounts, needing, shown, others) =>
+    `${count(accounts, { one: '# account', other: '# accounts' })}; ${count(needing, { one: '# needs attention', other: '# need attention' })}: ${names(shown, others)}`,
+
+  copyConfirmation: ({ label, format, validity, clearsIn }) =>
+    `${label}: ${format === 'header' ? 'Authorization header copied' : 'token copied'}, valid ${validity}; ${clearsIn === null ? 'the clipboard is not cleared automatically' : `clipboard clears in ${clearsIn}`}`,
+  needsExchangeTokenTitle: (label) => `${label}: a new exchange token is needed`,
+  needsExchangeTokenBody: 'Winbooks refused this account\'s tokens. Ask the licence admin for a new exchange token and paste it in the app.',
+  secretsUnreadableTitle: (label) => `${label}: stored tokens cannot be read`,
+  secretsUnreadableBody: 'The stored tokens of this account failed their integrity check. Open the app and paste the exchange token again.',
+  refreshFailingTitle: (label) => `${label}: refresh failing`,
+  refreshFailingBody: (duration) => `Winbooks could not be reached for ${duration}; the app keeps retrying. Check the network or the host.`,
+  trayHintTitle: 'Winbooks Token Manager is still running',
+  trayHintBody: 'It keeps your tokens fresh from the tray. Use Quit in the tray menu to stop it.',
+  trayActionFailed: (action) => ({ copy: 'Copy failed', refresh: 'Refresh failed', 'refresh-all': 'Refresh all failed' })[action],
+};

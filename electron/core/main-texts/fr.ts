@@ -1,0 +1,58 @@
+import type { MainTexts } from './catalogue';
+import { nameList } from './name-list';
+import { pluralizer } from './plural';
+
+/** Français (Belgique), avec le vocabulaire de l'interface (renderer/i18n/locales/fr.ts). */
+
+const count = pluralizer('fr');
+const accountCount = (n: number): string => count(n, { one: '# compte', many: '# de comptes', other: '# comptes' });
+
+const names = (shown: readonly string[], others: number): string =>
+  nameList(shown, others, (list, n) => `${list} et ${count(n, { one: '# autre', other: '# autres' })}`);
+
+export const fr: MainTexts = {
+  lessThanAMinute: "moins d'une minute",
+  seconds: (n) => `${n} s`,
+  minutes: (n) => `${n} min`,
+  hours: (n) => `${n} h`,
+  days: (n) => count(n, { one: '# jour', many: '# de jours', other: '# jours' }),
+
+  timeLeft: (duration) => `expire dans ${duration}`,
+  refreshing: 'renouvellement…',
+  noTokenYet: 'aucun jeton',
+  expired: 'expiré',
+  needsExchangeTokenShort: "nouveau jeton d'échange requis",
+  secretsUnreadableShort: 'jetons enregistrés illisibles',
+  refreshFailingShort: (threshold) => `renouvellement en échec depuis plus de ${threshold}`,
+  copyToken: "Copier le jeton d'accès",
+  copyHeader: "Copier l'en-tête Authorization",
+  refreshNow: 'Renouveler maintenant',
+
+  refreshAll: 'Tout renouveler',
+  openApp: 'Ouvrir Winbooks Token Manager',
+  quit: 'Quitter',
+  unlock: 'Déverrouiller…',
+  addAccount: 'Ajouter un compte…',
+  allAccounts: 'Tous les comptes',
+
+  tooltipLocked: 'comptes verrouillés',
+  tooltipNoAccounts: "aucun compte pour l'instant",
+  tooltipAllFine: (accounts) => `${accountCount(accounts)}, tout va bien`,
+  tooltipAttention: (accounts, needing, shown, others) =>
+    `${accountCount(accounts)} ; ${count(needing, { one: '# demande votre attention', many: '# de comptes demandent votre attention', other: '# demandent votre attention' })} : ${names(shown, others)}`,
+
+  copyConfirmation: ({ label, format, validity, clearsIn }) =>
+    `${label} : ${format === 'header' ? 'en-tête Authorization copié' : 'jeton copié'}, valable ${validity} ; ${clearsIn === null ? "le presse-papiers n'est pas vidé automatiquement" : `le presse-papiers sera vidé dans ${clearsIn}`}`,
+  needsExchangeTokenTitle: (label) => `${label} : un nouveau jeton d'échange est requis`,
+  needsExchangeTokenBody:
+    "Winbooks a refusé les jetons de ce compte. Demandez un nouveau jeton d'échange à l'administrateur de la licence, puis utilisez « Remplacer le jeton d'échange » dans l'application.",
+  secretsUnreadableTitle: (label) => `${label} : jetons enregistrés illisibles`,
+  secretsUnreadableBody: "Les jetons enregistrés pour ce compte n'ont pas passé le contrôle d'intégrité. Ouvrez l'application et collez à nouveau le jeton d'échange.",
+  refreshFailingTitle: (label) => `${label} : le renouvellement échoue`,
+  refreshFailingBody: (duration) =>
+    `Winbooks est injoignable depuis ${duration} ; l'application continue d'essayer. Vérifiez la connexion internet et l'adresse de l'API.`,
+  trayHintTitle: 'Winbooks Token Manager reste actif',
+  trayHintBody: "L'application garde vos jetons valides depuis la zone de notification. Pour l'arrêter, choisissez Quitter dans son menu.",
+  trayActionFailed: (action) =>
+    ({ copy: 'La copie a échoué', refresh: 'Le renouvellement a échoué', 'refresh-all': 'Le renouvellement de tous les comptes a échoué' })[action],
+};

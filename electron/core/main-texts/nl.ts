@@ -1,0 +1,56 @@
+import type { MainTexts } from './catalogue';
+import { nameList } from './name-list';
+import { pluralizer } from './plural';
+
+/** Nederlands (België), met de woorden van de interface (renderer/i18n/locales/nl.ts). */
+
+const count = pluralizer('nl');
+const accountCount = (n: number): string => count(n, { one: '# account', other: '# accounts' });
+
+const names = (shown: readonly string[], others: number): string =>
+  nameList(shown, others, (list, n) => `${list} en nog ${count(n, { one: '# ander', other: '# andere' })}`);
+
+export const nl: MainTexts = {
+  lessThanAMinute: 'minder dan een minuut',
+  seconds: (n) => `${n} s`,
+  minutes: (n) => `${n} min`,
+  hours: (n) => `${n} u`,
+  days: (n) => count(n, { one: '# dag', other: '# dagen' }),
+
+  timeLeft: (duration) => `verloopt over ${duration}`,
+  refreshing: 'bezig met vernieuwen…',
+  noTokenYet: 'geen token',
+  expired: 'verlopen',
+  needsExchangeTokenShort: 'nieuw uitwisselingstoken nodig',
+  secretsUnreadableShort: 'opgeslagen tokens onleesbaar',
+  refreshFailingShort: (threshold) => `vernieuwen mislukt al meer dan ${threshold}`,
+  copyToken: 'Toegangstoken kopiëren',
+  copyHeader: 'Authorization-header kopiëren',
+  refreshNow: 'Nu vernieuwen',
+
+  refreshAll: 'Alles vernieuwen',
+  openApp: 'Winbooks Token Manager openen',
+  quit: 'Afsluiten',
+  unlock: 'Ontgrendelen…',
+  addAccount: 'Account toevoegen…',
+  allAccounts: 'Alle accounts',
+
+  tooltipLocked: 'accounts vergrendeld',
+  tooltipNoAccounts: 'nog geen accounts',
+  tooltipAllFine: (accounts) => `${accountCount(accounts)}, alles in orde`,
+  tooltipAttention: (accounts, needing, shown, others) =>
+    `${accountCount(accounts)}; ${count(needing, { one: '# vraagt aandacht', other: '# vragen aandacht' })}: ${names(shown, others)}`,
+
+  copyConfirmation: ({ label, format, validity, clearsIn }) =>
+    `${label}: ${format === 'header' ? 'Authorization-header gekopieerd' : 'token gekopieerd'}, geldig gedurende ${validity}; ${clearsIn === null ? 'het klembord wordt niet automatisch gewist' : `het klembord wordt over ${clearsIn} gewist`}`,
+  needsExchangeTokenTitle: (label) => `${label}: nieuw uitwisselingstoken nodig`,
+  needsExchangeTokenBody:
+    'Winbooks heeft de tokens van dit account geweigerd. Vraag de beheerder van de licentie om een nieuw uitwisselingstoken en kies dan ‘Uitwisselingstoken vervangen’ in de app.',
+  secretsUnreadableTitle: (label) => `${label}: opgeslagen tokens onleesbaar`,
+  secretsUnreadableBody: 'De integriteitscontrole van de opgeslagen tokens van dit account is mislukt. Open de app en plak het uitwisselingstoken opnieuw.',
+  refreshFailingTitle: (label) => `${label}: vernieuwen mislukt`,
+  refreshFailingBody: (duration) => `Winbooks is al ${duration} niet bereikbaar; de app blijft het proberen. Controleer de internetverbinding en het API-adres.`,
+  trayHintTitle: 'Winbooks Token Manager blijft actief',
+  trayHintBody: 'De app houdt uw tokens geldig vanuit het systeemvak. Kies Afsluiten in het menu van het pictogram om de app te stoppen.',
+  trayActionFailed: (action) => ({ copy: 'Kopiëren mislukt', refresh: 'Vernieuwen mislukt', 'refresh-all': 'Alles vernieuwen mislukt' })[action],
+};
