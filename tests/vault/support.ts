@@ -16,6 +16,16 @@ export async function tempDirectory(): Promise<{ path: string; remove(): Promise
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
+/** Runs a test body in a fresh temporary directory that is removed afterwards, whatever happens. */
+export async function inTempDirectory(body: (dir: { path: string }) => Promise<void>): Promise<void> {
+  const dir = await tempDirectory();
+  try {
+    await body(dir);
+  } finally {
+    await dir.remove();
+  }
+}
+
 /** The same construction the app uses (electron-store is a conf), pointed at a test directory. */
 export function confStore(directory: string): Conf<Record<string, unknown>> {
   return new Conf<Record<string, unknown>>({ cwd: directory, configName: VAULT_FILE_NAME, ...VAULT_STORE_OPTIONS });

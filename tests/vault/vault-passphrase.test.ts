@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { DEFAULT_SCRYPT_PARAMS } from '../../electron/core/vault/index';
-import { PASSPHRASE, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, tempDirectory } from './support';
+import { PASSPHRASE, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, inTempDirectory } from './support';
 
 interface FileShape {
   key: { kind: string; kdf: { N: number; r: number; p: number; salt: string }; sealedKey: string };
@@ -15,8 +15,7 @@ async function readShape(path: string): Promise<FileShape> {
 
 describe('vault passphrase', () => {
   it('stays locked on a wrong passphrase, says so plainly, and changes nothing on disk', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const vault = await openWithPassphrase(dir.path);
       const record = sampleRecord();
       const secrets = sampleSecrets();
@@ -40,14 +39,11 @@ describe('vault passphrase', () => {
       await locked.unlock(PASSPHRASE);
       assert.deepEqual(await locked.storage.readSecrets(record.id), secrets);
       await locked.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 
   it('changes the passphrase by re-wrapping the key only: every sealed secret is byte for byte the same', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const vault = await openWithPassphrase(dir.path);
       const record = sampleRecord();
       const secrets = sampleSecrets();
@@ -71,14 +67,11 @@ describe('vault passphrase', () => {
       await reopened.unlock(next);
       assert.deepEqual(await reopened.storage.readSecrets(record.id), secrets);
       await reopened.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 
   it('stores the scrypt parameters and salt with the wrapped key (default cost when none is given)', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const vault = await openTestVault(dir.path, { scryptParams: DEFAULT_SCRYPT_PARAMS });
       await vault.createWithPassphrase(PASSPHRASE);
       await vault.close();
@@ -92,8 +85,6 @@ describe('vault passphrase', () => {
       await reopened.unlock(PASSPHRASE);
       assert.equal(reopened.state().state, 'open');
       await reopened.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 });

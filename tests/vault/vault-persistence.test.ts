@@ -4,12 +4,11 @@ import { basename, dirname } from 'node:path';
 import { describe, it } from 'node:test';
 import { vaultStateSchema } from '../../electron/shared/ipc-contract';
 import { fileVaultStore, openVault } from '../../electron/core/vault/index';
-import { FakeOsEncryption, PASSPHRASE, TEST_SCRYPT, confStore, leakedSecrets, openTestVault, openWithPassphrase, recordingStore, sampleRecord, secretValues, sampleSecrets, tempDirectory } from './support';
+import { FakeOsEncryption, PASSPHRASE, TEST_SCRYPT, confStore, leakedSecrets, openTestVault, openWithPassphrase, recordingStore, sampleRecord, secretValues, sampleSecrets, inTempDirectory, tempDirectory } from './support';
 
 describe('group commit', () => {
   it('writes 1,000 concurrent saves in at most 50 writes, each save resolving only once a write holding it is durable', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const store = recordingStore(fileVaultStore(confStore(dir.path).path));
       const vault = await openVault({ store, scryptParams: TEST_SCRYPT });
       await vault.createWithPassphrase(PASSPHRASE);
@@ -39,14 +38,11 @@ describe('group commit', () => {
       assert.ok(sample);
       assert.deepEqual(await reopened.storage.readSecrets(sample.record.id), sample.secrets);
       await reopened.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 
   it('flush resolves when everything accepted is durable; a save made during a write goes into the next one', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const store = recordingStore(fileVaultStore(confStore(dir.path).path));
       const vault = await openVault({ store, scryptParams: TEST_SCRYPT });
       await vault.createWithPassphrase(PASSPHRASE);
@@ -59,16 +55,13 @@ describe('group commit', () => {
       assert.ok(store.durableIds.has(first.id) && store.durableIds.has(second.id));
       await Promise.all([firstSaved, secondSaved]);
       await vault.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 });
 
 describe('vault file on disk', () => {
   it('is created with mode 0600 and leaves no temp file behind; temp files of an interrupted write are cleaned at open', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const vault = await openWithPassphrase(dir.path);
       await vault.storage.save(sampleRecord(), sampleSecrets());
       await vault.close();
@@ -81,9 +74,7 @@ describe('vault file on disk', () => {
       assert.equal(again.state().state, 'locked', 'the real file is unaffected by the stale temp file');
       assert.deepEqual(await readdir(dir.path), [basename(vault.path)]);
       await again.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 
   const damagedCases: { name: string; content: string; reason: RegExp }[] = [
@@ -126,8 +117,7 @@ describe('vault file on disk', () => {
   }
 
   it('reports a keychain that cannot decrypt the key (another user or computer) as damaged and keeps the file', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const first = await openTestVault(dir.path, { osEncryption: new FakeOsEncryption('dpapi') });
       await first.storage.save(sampleRecord(), sampleSecrets());
       await first.close();
@@ -142,8 +132,6 @@ describe('vault file on disk', () => {
       await elsewhere.startOver();
       assert.deepEqual(elsewhere.state(), { state: 'open', protection: 'os-keychain', reason: null, keptAsidePath: null });
       await elsewhere.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 });

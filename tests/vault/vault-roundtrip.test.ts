@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { vaultStateSchema } from '../../electron/shared/ipc-contract';
 import { assessKeychain } from '../../electron/core/vault/index';
-import { FakeOsEncryption, PASSPHRASE, fileText, leakedSecrets, openTestVault, secretValues, openWithPassphrase, sampleRecord, sampleSecrets, tempDirectory } from './support';
+import { FakeOsEncryption, PASSPHRASE, fileText, leakedSecrets, openTestVault, secretValues, openWithPassphrase, sampleRecord, sampleSecrets, inTempDirectory, tempDirectory } from './support';
 
 describe('vault round trip', () => {
   let dir: { path: string; remove(): Promise<void> };
@@ -61,8 +61,7 @@ describe('vault round trip', () => {
 
 describe('vault protected by the OS keychain', () => {
   it('creates itself at once with a strong keychain, reopens without a passphrase, and switches to a passphrase on request', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const os = new FakeOsEncryption('gnome_libsecret');
       const vault = await openTestVault(dir.path, { osEncryption: os });
       assert.deepEqual(vault.state(), { state: 'open', protection: 'os-keychain', reason: null, keptAsidePath: null });
@@ -83,14 +82,11 @@ describe('vault protected by the OS keychain', () => {
       await third.unlock(PASSPHRASE);
       assert.deepEqual(await third.storage.readSecrets(record.id), secrets);
       await third.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 
   it('stays locked, without touching the file, when the keychain that protects the key is not available now', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const made = await openTestVault(dir.path, { osEncryption: new FakeOsEncryption('kwallet5') });
       await made.storage.save(sampleRecord(), sampleSecrets());
       await made.close();
@@ -105,9 +101,7 @@ describe('vault protected by the OS keychain', () => {
       await vault.close();
       assert.equal(await fileText(made.path), before);
       assert.equal(vault.writeCount, 0);
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 
   it('asks for a passphrase, saying why, when the keychain is basic_text or unavailable', async () => {
@@ -142,15 +136,12 @@ describe('vault protected by the OS keychain', () => {
   });
 
   it('refuses a too-short passphrase with the contract message and creates nothing', async () => {
-    const dir = await tempDirectory();
-    try {
+    await inTempDirectory(async (dir) => {
       const vault = await openTestVault(dir.path);
       await assert.rejects(vault.createWithPassphrase('short'), { code: 'invalid-input', message: 'Passphrase: use at least 10 characters.' });
       assert.equal(vault.state().state, 'setup');
       assert.equal(vault.writeCount, 0);
       await vault.close();
-    } finally {
-      await dir.remove();
-    }
+    });
   });
 });
