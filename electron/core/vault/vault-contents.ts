@@ -60,7 +60,7 @@ export class VaultContents {
       if (value !== undefined) sealed[field] = this.#seal(record.id, field, value);
       else if (existing === undefined) sealed[field] = this.#seal(record.id, field, null);
     }
-    this.#accounts.set(record.id, { ...copyRecord(record), secrets: sealed });
+    this.#accounts.set(record.id, { ...recordOf(record), secrets: sealed });
     this.#json.delete(record.id);
   }
 
@@ -116,21 +116,4 @@ export class VaultContents {
 
 function fieldName(field: SecretField): string {
   return { exchangeToken: 'exchange token', refreshToken: 'refresh token', accessToken: 'access token' }[field];
-}
-
-function copyRecord(record: AccountRecord): AccountRecord {
-  return {
-    id: record.id,
-    label: record.label,
-    email: record.email,
-    host: record.host,
-    autoRefresh: record.autoRefresh,
-    createdAt: record.createdAt,
-    lastUsedAt: record.lastUsedAt,
-    accessIssuedAt: record.accessIssuedAt,
-    accessExpiresAt: record.accessExpiresAt,
-    lastRefreshAt: record.lastRefreshAt,
-    needsExchangeToken: record.needsExchangeToken,
-    lastError: record.lastError === null ? null : { ...record.lastError },
-  };
 }

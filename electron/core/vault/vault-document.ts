@@ -50,8 +50,11 @@ export function secretContext(accountId: string, field: SecretField): string {
   return `${VAULT_FORMAT}:v${CURRENT_VAULT_VERSION}|account=${accountId}|field=${field}`;
 }
 
-/** The record without its sealed secrets. Field by field: an object literal of one shape is cheapest for 1,000 accounts. */
-export function recordOf(stored: StoredAccount): AccountRecord {
+/**
+ * A copy of the record alone (a stored account's sealed secrets or any other extra field left behind).
+ * Field by field: an object literal of one shape is cheapest for 1,000 accounts.
+ */
+export function recordOf(stored: AccountRecord): AccountRecord {
   return {
     id: stored.id,
     label: stored.label,
