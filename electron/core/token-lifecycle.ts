@@ -40,6 +40,8 @@ export interface TokenLifecycleDeps {
 
 /** A timer that fires this much after its wall-clock due time is reported as late. */
 const LATE_TIMER_NOTICE_MS = 5_000;
+/** lastUsedAt is saved at most this often per account (it is kept current in memory). */
+const LAST_USED_SAVE_INTERVAL_MS = 60_000;
 
 /**
  * Owns every account's tokens: schedules refreshes ahead of expiry, runs the recovery ladder
@@ -520,8 +522,11 @@ export class TokenLifecycle implements TokenLifecycleApi {
       throw errorOf(this.secretsFailedShape(state, error));
     }
     if (!secrets.accessToken) return null;
-    state.record = { ...state.record, lastUsedAt: this.clock.now() };
-    this.persistInBackground(state);
+    const now = this.clock.now();
+    const lastSaved = state.record.lastUsedAt;
+    state.record = { ...state.record, lastUsedAt: now };
+    // "Recently used" orders the tray; a script calling `get` in a loop need not cost a disk write each time.
+    if (lastSaved === null || now - lastSaved >= LAST_USED_SAVE_INTERVAL_MS) this.persistInBackground(state);
     this.changes.markChanged(state.record.id);
     return { accessToken: secrets.accessToken, expiresAt, account: summaryOf(state) };
   }

@@ -161,6 +161,21 @@ describe('single flight', () => {
     assert.equal(client.count(), 1);
   });
 
+  it('records when a token was last used, saving it at most once a minute', async () => {
+    const { clock, lifecycle, storage, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    const saves = storage.saves;
+    for (let i = 0; i < 20; i += 1) await lifecycle.getFreshAccessToken(account.id, 60);
+    await settle();
+    assert.equal(storage.saves - saves, 1, 'twenty uses within a minute: one save');
+    assert.equal(lifecycle.get(account.id).lastUsedAt, clock.now());
+    await clock.advance(61_000);
+    await lifecycle.getFreshAccessToken(account.id, 60);
+    await settle();
+    assert.equal(storage.saves - saves, 2);
+    assert.equal(storage.peek(account.id).record?.lastUsedAt, clock.now(), 'the saved instant is the latest use');
+  });
+
   it('refreshes first when the token is valid for less than asked', async () => {
     const { clock, client, lifecycle, addAccount } = await setup();
     const account = await addAccount('ACME');
