@@ -88,7 +88,12 @@ export function createRendererEvents(contents: () => WebContents | null): {
 } {
   const send = (channel: string, payload: unknown): void => {
     const target = contents();
-    if (target !== null && !target.isDestroyed()) target.send(channel, payload);
+    if (target === null || target.isDestroyed()) return;
+    try {
+      target.send(channel, payload);
+    } catch {
+      // The page is reloading or its frame is gone: it asks for the full list again once it is back.
+    }
   };
   return {
     accountsChanged: (change) => {
