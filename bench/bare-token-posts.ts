@@ -1,5 +1,5 @@
-import { createNodeHttpPost } from '../electron/core/http-post';
-import type { HttpPost } from '../electron/core/http-post';
+import { createNodeHttpPost } from '../electron/core/winbooks/http-post';
+import type { HttpPost } from '../electron/core/winbooks/http-post';
 
 /**
  * The baseline of figures 1 and 2: the bare minimum a script needs to keep N grants fresh, i.e. N token POSTs

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { TokenLifecycle } from '../electron/core/token-lifecycle';
-import { createWinbooksTokenClient } from '../electron/core/winbooks-client';
+import { TokenLifecycle } from '../electron/core/tokens/token-lifecycle';
+import { createWinbooksTokenClient } from '../electron/core/winbooks/winbooks-client';
 import type { BenchScale, FigureResult } from './figure';
 import { verdictOf } from './figure';
 import { measure, mirrored, settle } from './measure';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { AccountsChange } from '../electron/core/lifecycle-api';
-import { TokenLifecycle } from '../electron/core/token-lifecycle';
-import { createWinbooksTokenClient } from '../electron/core/winbooks-client';
+import type { AccountsChange } from '../electron/core/tokens/lifecycle-api';
+import { TokenLifecycle } from '../electron/core/tokens/token-lifecycle';
+import { createWinbooksTokenClient } from '../electron/core/winbooks/winbooks-client';
 import type { BareGrant } from './bare-token-posts';
 import { bareTokenPosts } from './bare-token-posts';
 import type { BenchScale, FigureResult } from './figure';

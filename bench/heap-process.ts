@@ -3,8 +3,8 @@
  * Baseline heap: every module loaded, fetch warmed, nothing open. Then: the vault opened, the lifecycle
  * started and every account refreshed (secrets decrypted and cached, as after the first refresh round).
  */
-import { TokenLifecycle } from '../electron/core/token-lifecycle';
-import { createWinbooksTokenClient } from '../electron/core/winbooks-client';
+import { TokenLifecycle } from '../electron/core/tokens/token-lifecycle';
+import { createWinbooksTokenClient } from '../electron/core/winbooks/winbooks-client';
 import { createBenchVault, fillVault } from './vault-fixture';
 
 export interface HeapReport {

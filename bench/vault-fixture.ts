@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AccountRecord, AccountSecrets } from '../electron/core/account-storage';
+import type { AccountRecord, AccountSecrets } from '../electron/core/tokens/account-storage';
 import { openVault } from '../electron/core/vault';
 import type { VaultHandle } from '../electron/core/vault';
 import { newAccessToken, newRefreshToken } from '../tests/sandbox/sandbox-tokens';
@@ -60,6 +60,7 @@ export function fixtureAccount(options: FixtureAccountsOptions, index: number): 
     accessExpiresAt: now + 900_000,
     lastRefreshAt: now,
     needsExchangeToken: false,
+    refreshSentAt: null,
     lastError: null,
   };
   const secrets: AccountSecrets =

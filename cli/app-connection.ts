@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
-import { appDataDirectory, sessionFilePath } from '../electron/core/cli-server/app-data-dir';
-import { checkPrivateDirectory, checkPrivateSocket } from '../electron/core/cli-server/file-safety';
-import { ClosedBeforeLineError, LineTooLongError, parseJson, readOneLine } from '../electron/core/cli-server/json-line';
+import { appDataDirectory, sessionFilePath } from '../electron/core/command-line/app-data-dir';
+import { checkPrivateDirectory, checkPrivateSocket } from '../electron/core/command-line/file-safety';
+import { ClosedBeforeLineError, LineTooLongError, parseJson, readOneLine } from '../electron/core/command-line/json-line';
 import {
   MAX_RESPONSE_BYTES,
   PROTOCOL_VERSION,
@@ -12,9 +12,9 @@ import {
   type CliRequest,
   type CommandName,
   type ResultOf,
-} from '../electron/core/cli-server/protocol';
-import { readSessionFile, type SessionFile } from '../electron/core/cli-server/session-file';
-import { isNamedPipe } from '../electron/core/cli-server/socket-address';
+} from '../electron/core/command-line/protocol';
+import { readSessionFile, type SessionFile } from '../electron/core/command-line/session-file';
+import { isNamedPipe } from '../electron/core/command-line/socket-address';
 import { CliFailure, ExitCode, exitCodeForError } from './exit-codes';
 
 /** Talks to the running app: finds it through the session file, checks who owns what, sends one request. */

@@ -1,4 +1,4 @@
-import type { ResultOf } from '../electron/core/cli-server/protocol';
+import type { ResultOf } from '../electron/core/command-line/protocol';
 import { accountStatusSchema, errorCodeSchema, type AccountSummary } from '../electron/shared/account-summary';
 import { callApp, type ConnectionOptions } from './app-connection';
 import { CliFailure, ExitCode, exitCodeForError } from './exit-codes';

@@ -1,4 +1,4 @@
-import type { ResponseErrorCode } from '../electron/core/cli-server/protocol';
+import type { ResponseErrorCode } from '../electron/core/command-line/protocol';
 
 /** The exit codes scripts can rely on (documented in --help and the README). */
 export const ExitCode = {

@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_VALID_SECONDS } from '../electron/core/cli-server/protocol';
+import { DEFAULT_MIN_VALID_SECONDS } from '../electron/core/command-line/protocol';
 
 export const HELP_TEXT = `winbooks-token: Winbooks on Web access tokens from the running Winbooks Token Manager app.
 

@@ -10,7 +10,7 @@ import { app } from 'electron';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryVault } from '../electron/core/memory-vault';
+import { MemoryVault } from '../electron/core/app/memory-vault';
 import { runApp } from '../electron/main/app-main';
 import type { AppApi } from '../electron/shared/ipc-contract';
 import { WinbooksSandbox } from '../tests/sandbox/winbooks-sandbox';

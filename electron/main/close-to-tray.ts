@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
-import type { MainTexts } from '../core/main-texts';
-import type { Notice } from '../core/notices';
+import type { MainTexts } from '../core/app/main-texts';
+import type { Notice } from '../core/app/notices';
 
 /**
  * Closing the window hides it: the app keeps refreshing tokens and stays in the tray until Quit.

@@ -1,4 +1,4 @@
-import type { Logger, LogFields } from '../core/logger';
+import type { Logger, LogFields } from '../core/common/logger';
 
 /** Main's log: one JSON line per event on stderr. Callers pass facts, never secrets. */
 export function consoleLogger(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {

@@ -1,5 +1,5 @@
 import type { Clipboard, ClipboardItem } from 'electron';
-import type { ClipboardPort } from '../core/clipboard-guard';
+import type { ClipboardPort } from '../core/app/clipboard-guard';
 
 /**
  * Electron's clipboard as the ClipboardPort. The token is written together with the platform's

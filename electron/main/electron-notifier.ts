@@ -1,5 +1,5 @@
 import type { Notification, NotificationConstructorOptions } from 'electron';
-import type { Notice, Notifier } from '../core/notices';
+import type { Notice, Notifier } from '../core/app/notices';
 
 /** Shows notices as OS notifications; clicking one opens the window on its account. */
 export function electronNotifier(deps: {

@@ -1,8 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { Logger } from '../core/logger';
-import { silentLogger } from '../core/logger';
-import { invokeOperation } from '../core/invoke-operation';
-import type { AccountsChange } from '../core/lifecycle-api';
+import type { Logger } from '../core/common/logger';
+import { silentLogger } from '../core/common/logger';
+import { invokeOperation } from '../core/app/invoke-operation';
+import type { AccountsChange } from '../core/tokens/lifecycle-api';
 import { ACCOUNTS_CHANGED_CHANNEL, VAULT_STATE_CHANGED_CHANNEL, contract } from '../shared/ipc-contract';
 import type { AccountsChangedEvent, AppApi, IpcResult, OperationName, VaultState } from '../shared/ipc-contract';
 

@@ -1,5 +1,5 @@
 import type { PowerMonitor } from 'electron';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/common/logger';
 
 /** After sleep or a locked screen, timers may have fired late or not at all: reschedule from wall-clock expiry. */
 export const WAKE_EVENTS = ['resume', 'unlock-screen'] as const;

@@ -1,5 +1,5 @@
 import type { App } from 'electron';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/common/logger';
 
 /**
  * Quitting waits for the clean-up (vault flushed, clipboard cleared if it still holds our token): the first

@@ -1,4 +1,4 @@
-import type { SettingsBackend } from '../core/settings-store';
+import type { SettingsBackend } from '../core/app/settings-store';
 import type { Settings } from '../shared/settings';
 
 /** The part of electron-store (a conf) the app uses: preferences and one-time UI flags, not secrets. */

@@ -1,8 +1,8 @@
-import type { AccountStorage } from '../core/account-storage';
-import { AppSession } from '../core/app-session';
-import type { SessionVault, StartableLifecycle } from '../core/app-session';
-import type { Logger } from '../core/logger';
-import type { SettingsStore } from '../core/settings-store';
+import type { AccountStorage } from '../core/tokens/account-storage';
+import { AppSession } from '../core/app/app-session';
+import type { SessionVault, StartableLifecycle } from '../core/app/app-session';
+import type { Logger } from '../core/common/logger';
+import type { SettingsStore } from '../core/app/settings-store';
 import type { KeychainAssessment, OsEncryption } from '../core/vault/os-encryption';
 import type { VaultState } from '../shared/ipc-contract';
 import type { Settings } from '../shared/settings';

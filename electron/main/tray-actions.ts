@@ -1,6 +1,6 @@
-import type { MainTexts, TrayFailedAction } from '../core/main-texts';
-import type { Notifier } from '../core/notices';
-import type { TrayAction } from '../core/tray-menu-model';
+import type { MainTexts, TrayFailedAction } from '../core/app/main-texts';
+import type { Notifier } from '../core/app/notices';
+import type { TrayAction } from '../core/app/tray-menu-model';
 import type { AppApi } from '../shared/ipc-contract';
 
 /** What each tray menu item does. Copies go through the app API, like copies from the window. */

@@ -1,10 +1,10 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import type { AccountSummary } from '../shared/account-summary';
-import type { Clock, TimerHandle } from '../core/clock';
-import type { MainTexts } from '../core/main-texts';
-import { throttle } from '../core/throttle';
-import { buildTrayMenu, trayStatus } from '../core/tray-menu-model';
-import type { TrayAction, TrayMenuEntry } from '../core/tray-menu-model';
+import type { Clock, TimerHandle } from '../core/common/clock';
+import type { MainTexts } from '../core/app/main-texts';
+import { throttle } from '../core/common/throttle';
+import { buildTrayMenu, trayStatus } from '../core/app/tray-menu-model';
+import type { TrayAction, TrayMenuEntry } from '../core/app/tray-menu-model';
 
 /** Rebuilds at most this often when accounts change in bursts. */
 export const TRAY_REBUILD_INTERVAL_MS = 1_000;

@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import type { Logger } from '../core/logger';
+import type { Logger } from '../core/common/logger';
 
 /**
  * The window's security settings and the guards on its contents and session. Takes Electron objects as

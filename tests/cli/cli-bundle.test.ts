@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DATA_DIRECTORY_ENV } from '../../electron/core/cli-server/app-data-dir';
+import { DATA_DIRECTORY_ENV } from '../../electron/core/command-line/app-data-dir';
 import { PROJECT_ROOT, runCliProcess, startCliHarness, type CliHarness } from './cli-harness';
 
 /** The bundled CLI (scripts/build-cli.mjs) runs with Node alone: no tsx, no TypeScript, no Electron. */

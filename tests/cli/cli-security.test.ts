@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { chmod, chown, lstat, readFile, stat, writeFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { sessionFilePath } from '../../electron/core/cli-server/app-data-dir';
-import { MAX_REQUEST_BYTES } from '../../electron/core/cli-server/protocol';
-import { sessionFileSchema } from '../../electron/core/cli-server/session-file';
+import { sessionFilePath } from '../../electron/core/command-line/app-data-dir';
+import { MAX_REQUEST_BYTES } from '../../electron/core/command-line/protocol';
+import { sessionFileSchema } from '../../electron/core/command-line/session-file';
 import { rawRequest, startCliHarness, type CliHarness } from './cli-harness';
 
 /** Who may talk to the socket: only the user who runs the app, presenting this session's secret. */

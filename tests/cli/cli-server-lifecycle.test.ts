@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { access, lstat, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
-import { sessionFilePath } from '../../electron/core/cli-server/app-data-dir';
-import { sessionFileSchema } from '../../electron/core/cli-server/session-file';
+import { sessionFilePath } from '../../electron/core/command-line/app-data-dir';
+import { sessionFileSchema } from '../../electron/core/command-line/session-file';
 import { rawRequest, startCliHarness, type CliHarness } from './cli-harness';
 
 /** The socket follows the cliEnabled setting: stop() removes socket and session file, start() begins a new session. */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { closestLabels, findAccount, levenshtein } from '../../electron/core/cli-server/account-lookup';
-import { appDataDirectory } from '../../electron/core/cli-server/app-data-dir';
-import { AuditLog } from '../../electron/core/cli-server/audit-log';
-import { secretMatches } from '../../electron/core/cli-server/request-auth';
+import { closestLabels, findAccount, levenshtein } from '../../electron/core/command-line/account-lookup';
+import { appDataDirectory } from '../../electron/core/command-line/app-data-dir';
+import { AuditLog } from '../../electron/core/command-line/audit-log';
+import { secretMatches } from '../../electron/core/command-line/request-auth';
 import { errorCodeSchema, type AccountSummary } from '../../electron/shared/account-summary';
 import { auditEntrySchema } from '../../electron/shared/ipc-contract';
 import { ExitCode, exitCodeForError } from '../../cli/exit-codes';

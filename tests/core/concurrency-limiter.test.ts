@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConcurrencyLimiter } from '../../electron/core/concurrency-limiter';
+import { ConcurrencyLimiter } from '../../electron/core/tokens/concurrency-limiter';
 import { deferred } from '../support/scripted-client';
 import { settle } from '../support/manual-clock';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { AnswerTooLargeError, MAX_ANSWER_BYTES, RequestTimeoutError, createNodeHttpPost } from '../../electron/core/http-post';
+import { AnswerTooLargeError, MAX_ANSWER_BYTES, RequestTimeoutError, createNodeHttpPost } from '../../electron/core/winbooks/http-post';
 
 let server: Server;
 let base = '';

@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError } from '../../electron/core/app-error';
-import { InMemoryAccountStorage } from '../../electron/core/in-memory-storage';
-import { TokenLifecycle } from '../../electron/core/token-lifecycle';
-import { createWinbooksTokenClient } from '../../electron/core/winbooks-client';
-import type { AccountsChange } from '../../electron/core/lifecycle-api';
+import { AppError } from '../../electron/core/common/app-error';
+import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
+import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
+import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
+import type { AccountsChange } from '../../electron/core/tokens/lifecycle-api';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
 import type { SandboxFault } from '../sandbox/winbooks-sandbox';
 import { CapturingLogger } from '../support/lifecycle-fixture';

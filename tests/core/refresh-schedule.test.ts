@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { backoffDelayMs, drawJitterMs, refreshDueAt, refreshLeadMs } from '../../electron/core/refresh-schedule';
+import { backoffDelayMs, drawJitterMs, refreshDueAt, refreshLeadMs } from '../../electron/core/tokens/refresh-schedule';
 
 describe('refresh lead', () => {
   it('is 10% of the lifetime within [30 s, 5 min]', () => {

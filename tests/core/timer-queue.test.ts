@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TimerQueue } from '../../electron/core/timer-queue';
+import { TimerQueue } from '../../electron/core/tokens/timer-queue';
 import { ManualClock, settle } from '../support/manual-clock';
 
 describe('TimerQueue', () => {

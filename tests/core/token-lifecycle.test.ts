@@ -1,8 +1,8 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppError } from '../../electron/core/app-error';
-import { InMemoryAccountStorage } from '../../electron/core/in-memory-storage';
-import type { TokenOutcome } from '../../electron/core/token-types';
+import { AppError } from '../../electron/core/common/app-error';
+import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
+import type { TokenOutcome } from '../../electron/core/winbooks/token-types';
 import { lifecycleFixture } from '../support/lifecycle-fixture';
 import { settle } from '../support/manual-clock';
 import { deferred, rejected, unreachable } from '../support/scripted-client';

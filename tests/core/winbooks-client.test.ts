@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { createWinbooksTokenClient, tokenEndpointUrl } from '../../electron/core/winbooks-client';
-import type { HttpPost } from '../../electron/core/http-post';
-import type { TokenGrant, TokenOutcome } from '../../electron/core/token-types';
+import { createWinbooksTokenClient, tokenEndpointUrl } from '../../electron/core/winbooks/winbooks-client';
+import type { HttpPost } from '../../electron/core/winbooks/http-post';
+import type { TokenGrant, TokenOutcome } from '../../electron/core/winbooks/token-types';
 import { jsonAnswer, ScriptedTokenServer } from '../sandbox/scripted-token-server';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
 

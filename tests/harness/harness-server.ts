@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { invokeOperation, isOperationName } from '../../electron/core/invoke-operation';
+import { invokeOperation, isOperationName } from '../../electron/core/app/invoke-operation';
 import { contentSecurityPolicy } from '../../electron/main/content-security-policy';
 import { createHarnessBackend } from './harness-backend';
 import type { HarnessBackend, HarnessBackendOptions } from './harness-backend';

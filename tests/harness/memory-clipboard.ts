@@ -1,4 +1,4 @@
-import type { ClipboardPort } from '../../electron/core/clipboard-guard';
+import type { ClipboardPort } from '../../electron/core/app/clipboard-guard';
 
 /** The clipboard of the harness: kept in memory so tests can check what a copy wrote (never printed). */
 export class MemoryClipboard implements ClipboardPort {

@@ -1,6 +1,6 @@
-import { AppError } from '../../electron/core/app-error';
-import type { SessionVault } from '../../electron/core/app-session';
-import { InMemoryAccountStorage } from '../../electron/core/in-memory-storage';
+import { AppError } from '../../electron/core/common/app-error';
+import type { SessionVault } from '../../electron/core/app/app-session';
+import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
 import type { VaultState } from '../../electron/shared/ipc-contract';
 
 const OPEN: VaultState = { state: 'open', protection: 'os-keychain', reason: null, keptAsidePath: null };

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAppApi } from '../../electron/core/app-api';
-import type { CopiedEvent } from '../../electron/core/app-api';
-import { AppSession } from '../../electron/core/app-session';
-import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/clipboard-guard';
-import { invokeOperation } from '../../electron/core/invoke-operation';
-import { MemoryVault } from '../../electron/core/memory-vault';
-import { createInMemorySettingsStore } from '../../electron/core/settings-store';
-import { TokenLifecycle } from '../../electron/core/token-lifecycle';
-import { createWinbooksTokenClient } from '../../electron/core/winbooks-client';
+import { createAppApi } from '../../electron/core/app/app-api';
+import type { CopiedEvent } from '../../electron/core/app/app-api';
+import { AppSession } from '../../electron/core/app/app-session';
+import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
+import { invokeOperation } from '../../electron/core/app/invoke-operation';
+import { MemoryVault } from '../../electron/core/app/memory-vault';
+import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
+import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
+import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import type { AppApi } from '../../electron/shared/ipc-contract';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { watchAttention } from '../../electron/core/attention-notifier';
-import { MAIN_TEXTS } from '../../electron/core/main-texts';
-import type { AccountsChange, AttentionEvent } from '../../electron/core/lifecycle-api';
-import type { Notice } from '../../electron/core/notices';
-import { copyNotice } from '../../electron/core/notices';
+import { watchAttention } from '../../electron/core/app/attention-notifier';
+import { MAIN_TEXTS } from '../../electron/core/app/main-texts';
+import type { AccountsChange, AttentionEvent } from '../../electron/core/tokens/lifecycle-api';
+import type { Notice } from '../../electron/core/app/notices';
+import { copyNotice } from '../../electron/core/app/notices';
 import { electronNotifier } from '../../electron/main/electron-notifier';
 import { ManualClock } from '../support/manual-clock';
 import { NOW, summary } from './account-fixtures';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ClipboardItem } from 'electron';
-import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/clipboard-guard';
+import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
 import { electronClipboardPort, sensitiveClipboardEntries } from '../../electron/main/electron-clipboard';
 import { ManualClock } from '../support/manual-clock';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AppError } from '../../electron/core/app-error';
-import { createAppApi } from '../../electron/core/app-api';
-import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/clipboard-guard';
-import { MemoryVault } from '../../electron/core/memory-vault';
-import { createInMemorySettingsStore } from '../../electron/core/settings-store';
+import { AppError } from '../../electron/core/common/app-error';
+import { createAppApi } from '../../electron/core/app/app-api';
+import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
+import { MemoryVault } from '../../electron/core/app/memory-vault';
+import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
 import { createRendererEvents, registerAppApi } from '../../electron/main/ipc-registration';
 import { isTrustedRendererUrl } from '../../electron/main/renderer-source';
 import type { RendererSource } from '../../electron/main/renderer-source';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAIN_TEXTS, mainTextsFor, resolveMainLanguage } from '../../electron/core/main-texts';
-import type { MainLanguage, MainTexts } from '../../electron/core/main-texts';
+import { MAIN_TEXTS, mainTextsFor, resolveMainLanguage } from '../../electron/core/app/main-texts';
+import type { MainLanguage, MainTexts } from '../../electron/core/app/main-texts';
 
 describe('main process language', () => {
   test('"system" follows the OS locale: French and Dutch (any region), English for anything else', () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { watchAttention } from '../../electron/core/attention-notifier';
-import type { AccountsChange, AttentionEvent } from '../../electron/core/lifecycle-api';
-import { MAIN_TEXTS } from '../../electron/core/main-texts';
-import type { MainTexts } from '../../electron/core/main-texts';
-import { copyNotice, needsExchangeTokenNotice, refreshFailingNotice, secretsUnreadableNotice } from '../../electron/core/notices';
-import type { Notice } from '../../electron/core/notices';
+import { watchAttention } from '../../electron/core/app/attention-notifier';
+import type { AccountsChange, AttentionEvent } from '../../electron/core/tokens/lifecycle-api';
+import { MAIN_TEXTS } from '../../electron/core/app/main-texts';
+import type { MainTexts } from '../../electron/core/app/main-texts';
+import { copyNotice, needsExchangeTokenNotice, refreshFailingNotice, secretsUnreadableNotice } from '../../electron/core/app/notices';
+import type { Notice } from '../../electron/core/app/notices';
 import type { AppApi } from '../../electron/shared/ipc-contract';
 import { trayHintNotice } from '../../electron/main/close-to-tray';
 import { trayActionHandler } from '../../electron/main/tray-actions';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { TrayMenuEntry } from '../../electron/core/tray-menu-model';
+import type { TrayMenuEntry } from '../../electron/core/app/tray-menu-model';
 
 /** The labels of a menu level, separators as '---': what a user reads, in order. */
 export function labels(entries: TrayMenuEntry[]): string[] {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
-import { MAIN_TEXTS } from '../../electron/core/main-texts';
-import type { MainTexts } from '../../electron/core/main-texts';
-import { buildTrayMenu, trayStatus } from '../../electron/core/tray-menu-model';
+import { MAIN_TEXTS } from '../../electron/core/app/main-texts';
+import type { MainTexts } from '../../electron/core/app/main-texts';
+import { buildTrayMenu, trayStatus } from '../../electron/core/app/tray-menu-model';
 import type { AccountSummary } from '../../electron/shared/account-summary';
 import { createTrayController } from '../../electron/main/tray-controller';
 import { ManualClock } from '../support/manual-clock';

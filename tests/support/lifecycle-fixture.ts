@@ -1,7 +1,7 @@
-import { InMemoryAccountStorage } from '../../electron/core/in-memory-storage';
-import type { LogFields, Logger } from '../../electron/core/logger';
-import { TokenLifecycle } from '../../electron/core/token-lifecycle';
-import type { AccountsChange, AttentionEvent } from '../../electron/core/lifecycle-api';
+import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
+import type { LogFields, Logger } from '../../electron/core/common/logger';
+import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
+import type { AccountsChange, AttentionEvent } from '../../electron/core/tokens/lifecycle-api';
 import { ManualClock } from './manual-clock';
 import { ScriptedClient } from './scripted-client';
 

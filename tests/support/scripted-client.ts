@@ -1,5 +1,5 @@
-import type { ExchangeRequest, RefreshRequest, TokenOutcome, WinbooksTokenClient } from '../../electron/core/token-types';
-import type { Clock } from '../../electron/core/clock';
+import type { ExchangeRequest, RefreshRequest, TokenOutcome, WinbooksTokenClient } from '../../electron/core/winbooks/token-types';
+import type { Clock } from '../../electron/core/common/clock';
 
 export type Call = { grant: 'exchange'; request: ExchangeRequest; at: number } | { grant: 'refresh'; request: RefreshRequest; at: number };
 

@@ -6,9 +6,9 @@
  * Usage: node --import tsx tests/vault/crash-child.ts <vault directory> <passphrase> <sandbox base URL>
  * (the test bundles it with esbuild first, only to start faster).
  */
-import type { AccountStorage } from '../../electron/core/account-storage';
-import { createWinbooksTokenClient } from '../../electron/core/winbooks-client';
-import { TokenLifecycle } from '../../electron/core/token-lifecycle';
+import type { AccountStorage } from '../../electron/core/tokens/account-storage';
+import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
+import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { openVault } from '../../electron/core/vault/index';
 import { tokenFingerprint } from './token-fingerprint';
 

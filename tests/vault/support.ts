@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import type { AccountRecord, AccountSecrets } from '../../electron/core/account-storage';
+import type { AccountRecord, AccountSecrets } from '../../electron/core/tokens/account-storage';
 import type { OpenVaultOptions, OsEncryption, ScryptParams, VaultHandle, VaultStore } from '../../electron/core/vault/index';
 import { VAULT_FILE_NAME, VAULT_STORE_OPTIONS, openVault } from '../../electron/core/vault/index';
 
@@ -99,6 +99,7 @@ export function sampleRecord(overrides: Partial<AccountRecord> = {}): AccountRec
     accessExpiresAt: null,
     lastRefreshAt: null,
     needsExchangeToken: false,
+    refreshSentAt: null,
     lastError: null,
     ...overrides,
   };

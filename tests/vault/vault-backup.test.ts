@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import type { AccountRecord, AccountSecrets } from '../../electron/core/account-storage';
+import type { AccountRecord, AccountSecrets } from '../../electron/core/tokens/account-storage';
 import { contract } from '../../electron/shared/ipc-contract';
 import type { VaultHandle } from '../../electron/core/vault/index';
 import { leakedSecrets, openWithPassphrase, secretValues, sampleRecord, sampleSecrets, tempDirectory } from './support';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { SecretsUnreadableError } from '../../electron/core/account-storage';
-import type { AccountRecord, AccountSecrets } from '../../electron/core/account-storage';
+import { SecretsUnreadableError } from '../../electron/core/tokens/account-storage';
+import type { AccountRecord, AccountSecrets } from '../../electron/core/tokens/account-storage';
 import { PASSPHRASE, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, tempDirectory } from './support';
 
 interface FileShape {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import type { ScryptParams, StoredScrypt } from './scrypt';
 import { deriveKey, newScryptSettings, storedScryptSchema } from './scrypt';
 import { SealBrokenError, open, seal } from './secret-box';

@@ -1,6 +1,6 @@
 import type { ResponseOf } from '../../shared/ipc-contract';
 import { emailSchema, hostSchema, labelSchema, exchangeTokenSchema } from '../../shared/account-input';
-import type { AccountRecord, AccountSecrets } from '../account-storage';
+import type { AccountRecord, AccountSecrets } from '../tokens/account-storage';
 import type { BackupAccount } from './backup-format';
 import { backupAccountSchema } from './backup-format';
 
@@ -93,6 +93,7 @@ export function planImport(local: LocalAccount[], entries: unknown[], newId: () 
       accessExpiresAt: incoming.accessExpiresAt,
       lastRefreshAt: incoming.lastRefreshAt,
       needsExchangeToken: incoming.needsExchangeToken,
+      refreshSentAt: null,
       lastError: null,
     };
     const existing = byIdentity.get(key);

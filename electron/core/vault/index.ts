@@ -22,8 +22,8 @@
  * SecretsUnreadableError for an account whose ciphertext fails authentication (the others keep working).
  * Only one process may open a vault file at a time (Electron's single-instance lock guarantees it in the app).
  */
-import type { AccountStorage } from '../account-storage';
-import type { Logger } from '../logger';
+import type { AccountStorage } from '../tokens/account-storage';
+import type { Logger } from '../common/logger';
 import type { VaultState } from '../../shared/ipc-contract';
 import type { BackupExport, BackupImportReport } from './backup';
 import type { KeychainAssessment, OsEncryption } from './os-encryption';

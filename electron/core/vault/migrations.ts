@@ -40,6 +40,7 @@ export function migrateV0ToV1(v0: V0Document, dataKey: Buffer, wrappedKey: Wrapp
       accessExpiresAt: old.accessExpiresAt,
       lastRefreshAt: null,
       needsExchangeToken: false,
+      refreshSentAt: null,
       lastError: null,
       secrets: {
         exchangeToken: sealField('exchangeToken', old.exchangeToken),

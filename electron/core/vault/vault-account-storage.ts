@@ -1,4 +1,4 @@
-import type { AccountRecord, AccountSecrets, AccountStorage } from '../account-storage';
+import type { AccountRecord, AccountSecrets, AccountStorage } from '../tokens/account-storage';
 import type { VaultContents } from './vault-contents';
 
 /** What the storage needs from the vault: the open contents (or an AppError 'vault-locked') and durable commits. */

@@ -1,6 +1,6 @@
-import type { AccountRecord, AccountSecrets } from '../account-storage';
-import { SecretsUnreadableError } from '../account-storage';
-import { AppError } from '../app-error';
+import type { AccountRecord, AccountSecrets } from '../tokens/account-storage';
+import { SecretsUnreadableError } from '../tokens/account-storage';
+import { AppError } from '../common/app-error';
 import type { WrappedKey } from './key-protection';
 import { SealBrokenError, open, seal } from './secret-box';
 import type { SecretField, StoredAccount } from './vault-document';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../../shared/account-summary';
-import type { AccountRecord, AccountSecrets } from '../account-storage';
+import type { AccountRecord, AccountSecrets } from '../tokens/account-storage';
 import { wrappedKeySchema } from './key-protection';
 
 /**
@@ -31,6 +31,7 @@ export const storedAccountSchema = z.object({
   accessExpiresAt: nullableInstant,
   lastRefreshAt: nullableInstant,
   needsExchangeToken: z.boolean(),
+  refreshSentAt: nullableInstant.default(null),
   lastError: appErrorSchema.nullable(),
   /** Sealed values; their content is checked only when decrypted, so one damaged account does not hide the others. */
   secrets: z.object({ exchangeToken: z.string(), refreshToken: z.string(), accessToken: z.string() }),
@@ -67,6 +68,7 @@ export function recordOf(stored: AccountRecord): AccountRecord {
     accessExpiresAt: stored.accessExpiresAt,
     lastRefreshAt: stored.lastRefreshAt,
     needsExchangeToken: stored.needsExchangeToken,
+    refreshSentAt: stored.refreshSentAt,
     lastError: stored.lastError === null ? null : { ...stored.lastError },
   };
 }

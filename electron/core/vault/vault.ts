@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { passphraseSchema } from '../../shared/ipc-contract';
 import type { VaultState } from '../../shared/ipc-contract';
-import type { AccountStorage } from '../account-storage';
-import { AppError } from '../app-error';
-import type { Logger } from '../logger';
-import { silentLogger } from '../logger';
+import type { AccountStorage } from '../tokens/account-storage';
+import { AppError } from '../common/app-error';
+import type { Logger } from '../common/logger';
+import { silentLogger } from '../common/logger';
 import type { BackupExport, BackupImportReport } from './backup';
 import { planImport, toBackupAccount } from './backup';
 import type { BackupAccount } from './backup-format';

@@ -1,9 +1,9 @@
 import { chmod, lstat, mkdir, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { AuditEntry } from '../../shared/ipc-contract';
-import { AppError } from '../app-error';
-import type { TokenLifecycleApi } from '../lifecycle-api';
-import { silentLogger, type Logger } from '../logger';
+import { AppError } from '../common/app-error';
+import type { TokenLifecycleApi } from '../tokens/lifecycle-api';
+import { silentLogger, type Logger } from '../common/logger';
 import { sessionFilePath } from './app-data-dir';
 import { AuditLog, DEFAULT_AUDIT_CAPACITY } from './audit-log';
 import { runCommand, type VaultStateName } from './command-handlers';

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../shared/account-summary';
+import type { AccountSummary } from '../../shared/account-summary';
 import { FAILING_ATTENTION_MS, attentionReason } from './account-attention';
 import type { AttentionReason } from './account-attention';
 import { APP_NAME } from './main-texts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Clock, TimerHandle } from './clock';
-import { systemClock } from './clock';
+import type { Clock, TimerHandle } from '../common/clock';
+import { systemClock } from '../common/clock';
 
 /**
  * The system clipboard as main sees it (Electron's clipboard is asynchronous). The Electron adapter also

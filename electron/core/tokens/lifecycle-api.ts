@@ -1,5 +1,5 @@
-import type { AccountPatchInput, NewAccountInput } from '../shared/account-input';
-import type { AccountSummary } from '../shared/account-summary';
+import type { AccountPatchInput, NewAccountInput } from '../../shared/account-input';
+import type { AccountSummary } from '../../shared/account-summary';
 
 /** A batch of account changes: summaries of accounts added or changed, ids of accounts removed. */
 export interface AccountsChange {

@@ -1,7 +1,7 @@
-import type { AccountSummary } from '../shared/account-summary';
+import type { AccountSummary } from '../../shared/account-summary';
 import { FAILING_ATTENTION_MS } from './account-attention';
-import type { Clock, TimerHandle } from './clock';
-import type { AccountsChange, AttentionEvent } from './lifecycle-api';
+import type { Clock, TimerHandle } from '../common/clock';
+import type { AccountsChange, AttentionEvent } from '../tokens/lifecycle-api';
 import type { MainTexts } from './main-texts';
 import type { Notifier } from './notices';
 import { needsExchangeTokenNotice, refreshFailingNotice, secretsUnreadableNotice } from './notices';

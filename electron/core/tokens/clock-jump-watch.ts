@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../common/clock';
 
 export const CLOCK_WATCH_INTERVAL_MS = 30_000;
 /** A gap this large between wall-clock and monotonic time means sleep or a clock change. */

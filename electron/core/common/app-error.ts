@@ -1,4 +1,4 @@
-import type { AppErrorShape, ErrorCode } from '../shared/account-summary';
+import type { AppErrorShape, ErrorCode } from '../../shared/account-summary';
 
 /** The one error type core code throws: a code the UI can translate and a sentence a person understands. */
 export class AppError extends Error {

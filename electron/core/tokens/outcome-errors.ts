@@ -1,5 +1,5 @@
-import type { AppErrorShape } from '../shared/account-summary';
-import type { TokenOutcome } from './token-types';
+import type { AppErrorShape } from '../../shared/account-summary';
+import type { TokenOutcome } from '../winbooks/token-types';
 
 type Failure = Exclude<TokenOutcome, { kind: 'success' }>;
 

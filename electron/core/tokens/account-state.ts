@@ -1,7 +1,7 @@
-import { hostKind } from '../shared/account-input';
-import type { AccountStatus, AccountSummary, AppErrorShape } from '../shared/account-summary';
+import { hostKind } from '../../shared/account-input';
+import type { AccountStatus, AccountSummary, AppErrorShape } from '../../shared/account-summary';
 import type { AccountRecord, AccountSecrets } from './account-storage';
-import type { TimerHandle } from './clock';
+import type { TimerHandle } from '../common/clock';
 
 /** What the lifecycle knows about one account while the app runs. */
 export interface AccountState {

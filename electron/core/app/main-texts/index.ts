@@ -1,4 +1,4 @@
-import type { LanguageSetting } from '../../shared/settings';
+import type { LanguageSetting } from '../../../shared/settings';
 import type { MainLanguage, MainTexts } from './catalogue';
 import { en } from './en';
 import { fr } from './fr';

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema } from '../shared/settings';
-import type { Settings, SettingsPatch } from '../shared/settings';
-import { fieldErrorsOf } from '../shared/account-input';
-import { AppError } from './app-error';
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema } from '../../shared/settings';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import { fieldErrorsOf } from '../../shared/account-input';
+import { AppError } from '../common/app-error';
 
 /** Preferences (not secret): read validated, written validated. Main persists them with electron-store. */
 export interface SettingsStore {

@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../shared/account-summary';
+import type { AppErrorShape } from '../../shared/account-summary';
 
 /**
  * The storage port of the lifecycle. The vault implements it (encrypted, durable); tests may use the
@@ -18,6 +18,11 @@ export interface AccountRecord {
   lastRefreshAt: number | null;
   /** Both the refresh token and the exchange token were refused: only the user can fix it. */
   needsExchangeToken: boolean;
+  /**
+   * Set, and durable, before a refresh token is sent; cleared when the answer is stored. Found set at start or
+   * after an unclear outcome, the account exchanges again instead of sending that refresh token a second time.
+   */
+  refreshSentAt: number | null;
   lastError: AppErrorShape | null;
 }
 

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../shared/account-summary';
+import type { AccountSummary } from '../../shared/account-summary';
 import { APP_NAME } from './main-texts';
 import type { MainTexts } from './main-texts';
 import { formatDuration, formatSeconds } from './remaining-time';

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { AppErrorShape } from '../shared/account-summary';
-import { contract } from '../shared/ipc-contract';
-import type { AppApi, IpcResult, OperationName, ResponseOf } from '../shared/ipc-contract';
-import { AppError } from './app-error';
-import type { Logger } from './logger';
-import { silentLogger } from './logger';
+import type { AppErrorShape } from '../../shared/account-summary';
+import { contract } from '../../shared/ipc-contract';
+import type { AppApi, IpcResult, OperationName, ResponseOf } from '../../shared/ipc-contract';
+import { AppError } from '../common/app-error';
+import type { Logger } from '../common/logger';
+import { silentLogger } from '../common/logger';
 
 /**
  * One call of the app API from an untrusted transport (Electron IPC, the harness WebSocket): the payload is

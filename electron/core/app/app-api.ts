@@ -1,10 +1,10 @@
-import type { AccountSummary } from '../shared/account-summary';
-import type { AppApi, AuditEntry, ResponseOf, VaultState } from '../shared/ipc-contract';
-import { AppError } from './app-error';
+import type { AccountSummary } from '../../shared/account-summary';
+import type { AppApi, AuditEntry, ResponseOf, VaultState } from '../../shared/ipc-contract';
+import { AppError } from '../common/app-error';
 import type { ClipboardGuard } from './clipboard-guard';
-import type { Clock } from './clock';
-import { systemClock } from './clock';
-import type { TokenLifecycleApi } from './lifecycle-api';
+import type { Clock } from '../common/clock';
+import { systemClock } from '../common/clock';
+import type { TokenLifecycleApi } from '../tokens/lifecycle-api';
 import type { SettingsStore } from './settings-store';
 
 /** What the app API needs from the vault. The composition root adapts the real vault (electron/core/vault). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AppError } from '../app-error';
+import { AppError } from '../common/app-error';
 import { UNIX_SOCKET_FILE_NAME } from './app-data-dir';
 
 /**

@@ -1,8 +1,8 @@
-import type { VaultState } from '../shared/ipc-contract';
+import type { VaultState } from '../../shared/ipc-contract';
 import type { SessionVault } from './app-session';
-import { AppError } from './app-error';
-import { InMemoryAccountStorage } from './in-memory-storage';
-import type { KeychainAssessment } from './vault/os-encryption';
+import { AppError } from '../common/app-error';
+import { InMemoryAccountStorage } from '../tokens/in-memory-storage';
+import type { KeychainAssessment } from '../vault/os-encryption';
 
 /**
  * A vault that is always open and keeps everything in memory: for the demo mode and tests. Nothing is

@@ -1,9 +1,9 @@
-import type { ResponseOf, VaultState } from '../shared/ipc-contract';
-import type { AccountStorage } from './account-storage';
+import type { ResponseOf, VaultState } from '../../shared/ipc-contract';
+import type { AccountStorage } from '../tokens/account-storage';
 import type { VaultPort } from './app-api';
-import type { AccountsChange, AttentionEvent, TokenLifecycleApi } from './lifecycle-api';
-import type { Logger } from './logger';
-import { silentLogger } from './logger';
+import type { AccountsChange, AttentionEvent, TokenLifecycleApi } from '../tokens/lifecycle-api';
+import type { Logger } from '../common/logger';
+import { silentLogger } from '../common/logger';
 import type { SettingsStore } from './settings-store';
 
 /** The part of the vault (electron/core/vault VaultHandle) the session drives. */

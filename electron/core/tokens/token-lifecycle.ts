@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { accountPatchSchema, exchangeTokenSchema, fieldErrorsOf, newAccountSchema } from '../shared/account-input';
-import type { AccountPatchInput, NewAccountInput } from '../shared/account-input';
-import type { AccountSummary, AppErrorShape } from '../shared/account-summary';
+import { accountPatchSchema, exchangeTokenSchema, fieldErrorsOf, newAccountSchema } from '../../shared/account-input';
+import type { AccountPatchInput, NewAccountInput } from '../../shared/account-input';
+import type { AccountSummary, AppErrorShape } from '../../shared/account-summary';
 import { newAccountState, summaryOf } from './account-state';
 import type { AccountState, LadderResult } from './account-state';
 import { SecretsUnreadableError } from './account-storage';
 import type { AccountRecord, AccountSecrets, AccountStorage } from './account-storage';
-import { AppError } from './app-error';
+import { AppError } from '../common/app-error';
 import { ChangeBatcher } from './change-batcher';
-import { systemClock } from './clock';
-import type { Clock } from './clock';
+import { systemClock } from '../common/clock';
+import type { Clock } from '../common/clock';
 import { ClockJumpWatch } from './clock-jump-watch';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 import { TimerQueue } from './timer-queue';
@@ -21,11 +21,11 @@ import type {
   RefreshAllReport,
   TokenLifecycleApi,
 } from './lifecycle-api';
-import { silentLogger } from './logger';
-import type { Logger } from './logger';
+import { silentLogger } from '../common/logger';
+import type { Logger } from '../common/logger';
 import { failureOnNewGrant, needsExchangeTokenError, transientError } from './outcome-errors';
 import { backoffDelayMs, drawJitterMs, refreshDueAt } from './refresh-schedule';
-import type { TokenGrant, TokenOutcome, WinbooksTokenClient } from './token-types';
+import type { TokenGrant, TokenOutcome, WinbooksTokenClient } from '../winbooks/token-types';
 import type { z } from 'zod';
 
 export interface TokenLifecycleDeps {
@@ -148,6 +148,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
       accessExpiresAt: outcome.grant.expiresAt,
       lastRefreshAt: now,
       needsExchangeToken: false,
+      refreshSentAt: null,
       lastError: null,
     };
     const secrets: AccountSecrets = {

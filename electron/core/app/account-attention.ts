@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../shared/account-summary';
+import type { AccountSummary } from '../../shared/account-summary';
 
 /** Refreshes failing for longer than this make an account need attention (and a notification). */
 export const FAILING_ATTENTION_MS = 15 * 60_000;

@@ -1,6 +1,6 @@
 import type { AccountStatus } from '../../shared/account-summary';
-import { AppError } from '../app-error';
-import type { TokenLifecycleApi } from '../lifecycle-api';
+import { AppError } from '../common/app-error';
+import type { TokenLifecycleApi } from '../tokens/lifecycle-api';
 import { findAccount } from './account-lookup';
 import type { ParsedCliRequest, ResponseError, ResultOf } from './protocol';
 

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../common/clock';
 
 /** A scheduled call; it is its own handle (no closure per timer). */
 class Entry implements TimerHandle {
