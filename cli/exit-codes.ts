@@ -10,6 +10,8 @@ export const ExitCode = {
   needsExchangeToken: 4,
   appUnavailable: 5,
   winbooksUnreachable: 6,
+  /** The command line is on, but not allowed to serve this account (the app's Settings). */
+  accountNotAllowed: 7,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -38,6 +40,8 @@ export function exitCodeForError(code: ResponseErrorCode): ExitCode {
     case 'vault-locked':
     case 'unauthorized':
       return ExitCode.appUnavailable;
+    case 'account-not-allowed':
+      return ExitCode.accountNotAllowed;
     case 'winbooks-unreachable':
     case 'winbooks-bad-response':
       return ExitCode.winbooksUnreachable;

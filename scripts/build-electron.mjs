@@ -2,6 +2,7 @@
 // Bundles the Electron main process and the preload with esbuild (the renderer is built by Vite into dist/).
 //   dist-electron/main.cjs     <- electron/main/main.ts
 //   dist-electron/preload.cjs  <- electron/preload/preload.ts
+//   dist-electron/passphrase-preload.cjs <- electron/preload/passphrase-preload.ts (main's passphrase prompt window)
 //   dist-electron/demo.cjs     <- scripts/demo.ts (the app with an embedded sandbox; not packaged)
 import { build } from 'esbuild';
 
@@ -22,6 +23,7 @@ const shared = {
 await Promise.all([
   build({ ...shared, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' }),
   build({ ...shared, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist-electron/preload.cjs' }),
+  build({ ...shared, entryPoints: ['electron/preload/passphrase-preload.ts'], outfile: 'dist-electron/passphrase-preload.cjs' }),
   build({ ...shared, entryPoints: ['scripts/demo.ts'], outfile: 'dist-electron/demo.cjs' }),
 ]);
-console.log('Built dist-electron/main.cjs, preload.cjs and demo.cjs.');
+console.log('Built dist-electron/main.cjs, preload.cjs, passphrase-preload.cjs and demo.cjs.');

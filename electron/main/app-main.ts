@@ -1,7 +1,8 @@
-import { BrowserWindow, ClipboardItem, Menu, Notification, Tray, app, clipboard, nativeImage, powerMonitor, protocol, safeStorage, session as electronSession } from 'electron';
+import { BrowserWindow, ClipboardItem, Menu, Notification, Tray, app, clipboard, dialog, nativeImage, powerMonitor, protocol, safeStorage, session as electronSession } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
-import { createAppApi } from '../core/app/app-api';
+import { createAppServices } from '../core/app/app-services';
+import { dialogTextsFor } from '../core/app/dialog-texts';
 import type { SessionVault } from '../core/app/app-session';
 import { watchAttention } from '../core/app/attention-notifier';
 import { CliServer, DATA_DIRECTORY_ENV } from '../core/command-line';
@@ -22,6 +23,8 @@ import { keepRunningOnClose, trayHintNotice } from './close-to-tray';
 import { consoleLogger } from './console-logger';
 import { contentSecurityPolicy } from './content-security-policy';
 import { electronClipboardPort } from './electron-clipboard';
+import { electronDialogs } from './electron-dialogs';
+import { startAutoLock } from './lock-wiring';
 import { electronNotifier } from './electron-notifier';
 import { createRendererEvents, electronIpcMain, registerAppApi } from './ipc-registration';
 import { safeStorageEncryption } from './os-encryption';
@@ -116,6 +119,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
   const cli = new CliServer({
     lifecycle: () => session.lifecycle(),
     vaultState: () => vault.state().state,
+    mayServe: (accountId) => settings.get().cliAccounts.includes(accountId),
     appVersion: app.getVersion(),
     dataDirectory: app.getPath('userData'),
     logger,
@@ -125,9 +129,20 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
       logger.warn('cli.toggle-failed', { enabled, message: error instanceof Error ? error.message : String(error) });
     });
   };
-  const api = createAppApi({
-    lifecycle: () => session.lifecycle(),
-    vault: session,
+  const dialogs = electronDialogs({
+    dialog,
+    parent: () => window,
+    // The prompt window gets the same hardening as the app window (electron-dialogs.ts promptWindowOptions).
+    createWindow: (windowOptions) => new BrowserWindow(windowOptions), // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+    promptPreloadPath: join(__dirname, 'passphrase-preload.cjs'),
+    language: () => app.getLocale(),
+    logger,
+  });
+  const { api } = createAppServices({
+    session,
+    dialogs,
+    dialogTexts: () => dialogTextsFor(settings.get().language, app.getLocale()),
+    logger,
     settings,
     clipboard: clipboardGuard,
     audit: cli,
@@ -144,6 +159,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
   session.onVaultStateChanged((state) => rendererEvents.vaultStateChanged(state));
   watchAttention({ source: session, notifier, clock, texts });
   resyncOnWake(powerMonitor, () => session.lifecycle()?.resync(), logger);
+  const autoLock = startAutoLock(powerMonitor, { clock, idleMinutes: () => settings.get().autoLockMinutes, canLock: () => session.canLock(), lock: () => session.lock(), logger });
 
   settings.onChange((next, previous) => {
     if (next.launchAtLogin !== previous.launchAtLogin && app.isPackaged) app.setLoginItemSettings({ openAtLogin: next.launchAtLogin });
@@ -165,6 +181,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     app,
     async () => {
       await cleanupStep('clipboard', () => clipboardGuard.clearIfOurs());
+      autoLock.stop();
       await cleanupStep('session', () => session.shutdown());
       await cleanupStep('cli', () => cli.stop());
       await cleanupStep('tray', () => {
@@ -183,6 +200,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     clock,
     accounts: () => session.lifecycle()?.list() ?? [],
     vaultOpen: () => vault.state().state === 'open',
+    canLock: () => session.canLock(),
     texts,
     onAction: onTrayAction,
   });

@@ -30,6 +30,9 @@ export function trayActionHandler(deps: {
       case 'open':
         deps.showWindow(action.accountId);
         return;
+      case 'lock':
+        deps.api.lockVault(undefined).catch(reportFailure('lock'));
+        return;
       case 'quit':
         deps.quit();
         return;

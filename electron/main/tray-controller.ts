@@ -26,6 +26,8 @@ export interface TrayControllerDeps {
   clock: Clock;
   accounts: () => AccountSummary[];
   vaultOpen: () => boolean;
+  /** The vault is open and has a passphrase ("Lock now" is offered). */
+  canLock?: () => boolean;
   /** The catalogue of the current language, read at each rebuild (call update() after a language change). */
   texts: () => MainTexts;
   onAction: (action: TrayAction) => void;
@@ -37,7 +39,7 @@ export function createTrayController(deps: TrayControllerDeps): { update(): void
   let tick: TimerHandle | null = null;
 
   const rebuild = (): void => {
-    const input = { accounts: deps.accounts(), now: deps.clock.now(), vaultOpen: deps.vaultOpen(), texts: deps.texts() };
+    const input = { accounts: deps.accounts(), now: deps.clock.now(), vaultOpen: deps.vaultOpen(), texts: deps.texts(), canLock: deps.canLock?.() ?? false };
     deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu(input), deps.onAction)));
     const status = trayStatus(input);
     deps.tray.setToolTip(status.tooltip);

@@ -21,6 +21,7 @@ export const CHANNELS = {
   createPassphrase: 'wtm:vault:create-passphrase',
   changePassphrase: 'wtm:vault:change-passphrase',
   createNewVault: 'wtm:vault:create-new',
+  lockVault: 'wtm:vault:lock',
   exportBackup: 'wtm:backup:export',
   importBackup: 'wtm:backup:import',
   getCliAudit: 'wtm:cli:audit',
@@ -33,3 +34,5 @@ export const ACCOUNTS_CHANGED_CHANNEL = 'wtm:event:accounts-changed';
 export const VAULT_STATE_CHANGED_CHANNEL = 'wtm:event:vault-state';
 /** Pushed when the tray or a notification asks the window to show one account (payload: its id). */
 export const OPEN_ACCOUNT_CHANNEL = 'wtm:event:open-account';
+/** Main's passphrase prompt window answers on this channel (its own webContents only; never the app window). */
+export const PASSPHRASE_PROMPT_ANSWER_CHANNEL = 'wtm:passphrase-prompt:answer';

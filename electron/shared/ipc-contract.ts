@@ -3,6 +3,7 @@ import { accountIdSchema, accountPatchSchema, exchangeTokenSchema, newAccountSch
 import { accountSummarySchema } from './account-summary';
 import type { AppErrorShape } from './account-summary';
 import { CHANNELS } from './ipc-channels';
+import { backupExportResultSchema, backupImportResultSchema } from './backup-report';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 export { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, CHANNEL_PREFIX, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from './ipc-channels';
@@ -18,7 +19,7 @@ const none = z.undefined();
 const accountResponse = z.object({ account: accountSummarySchema });
 
 export const vaultStateSchema = z.object({
-  /** open: accounts usable; locked: passphrase needed; setup: no vault yet and a passphrase must be chosen; damaged: the file could not be read. */
+  /** open: accounts usable; locked: passphrase needed (at start or after Lock); setup: no vault yet and a passphrase must be chosen; damaged: the file could not be read. */
   state: z.enum(['open', 'locked', 'setup', 'damaged']),
   /** How the vault key is protected. */
   protection: z.enum(['os-keychain', 'passphrase', 'none-yet']),
@@ -41,6 +42,15 @@ export const auditEntrySchema = z.object({
   outcome: z.string(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Requests kept out of the audit list so they cannot push real entries out: only counted. */
+export const cliCountersSchema = z.object({
+  /** Wrong or missing session secret, unreadable or oversized requests, an unknown protocol version. */
+  unauthenticated: z.number().int().nonnegative(),
+  /** Authenticated, but for an account the command line may not serve. */
+  refused: z.number().int().nonnegative(),
+});
+export type CliCounters = z.infer<typeof cliCountersSchema>;
 
 export const contract = {
   listAccounts: { channel: CHANNELS.listAccounts, request: none, response: z.object({ accounts: z.array(accountSummarySchema) }) },
@@ -84,18 +94,21 @@ export const contract = {
   },
   /** After a damaged vault file was kept aside: the user agrees to start a new, empty vault. */
   createNewVault: { channel: CHANNELS.createNewVault, request: z.object({ confirm: z.literal(true) }).strict(), response: vaultStateSchema },
-  /** The backup is encrypted with its own passphrase; its content travels as text so any transport can carry it. */
-  exportBackup: {
-    channel: CHANNELS.exportBackup,
-    request: z.object({ passphrase: passphraseSchema }).strict(),
-    response: z.object({ fileName: z.string(), content: z.string(), accounts: z.number() }),
+  /**
+   * Export and import belong to main: the renderer only asks. Main confirms in its own dialogs (the vault
+   * passphrase again where there is one, the backup passphrase in a main-owned prompt), picks the file with the
+   * native dialog, reads and writes it itself, and answers with a summary. No passphrase and no backup content
+   * ever crosses IPC.
+   */
+  exportBackup: { channel: CHANNELS.exportBackup, request: none, response: backupExportResultSchema },
+  importBackup: { channel: CHANNELS.importBackup, request: none, response: backupImportResultSchema },
+  /** Locks now (when the vault has a passphrase): the data key and every decrypted token are dropped, refreshes pause. */
+  lockVault: { channel: CHANNELS.lockVault, request: none, response: vaultStateSchema },
+  getCliAudit: {
+    channel: CHANNELS.getCliAudit,
+    request: none,
+    response: z.object({ entries: z.array(auditEntrySchema), counters: cliCountersSchema }),
   },
-  importBackup: {
-    channel: CHANNELS.importBackup,
-    request: z.object({ passphrase: z.string().min(1, { error: 'Passphrase: enter the backup passphrase.' }), content: z.string().min(1).max(50_000_000) }).strict(),
-    response: z.object({ added: z.array(z.string()), updated: z.array(z.string()), skipped: z.array(z.object({ label: z.string(), reason: z.string() })) }),
-  },
-  getCliAudit: { channel: CHANNELS.getCliAudit, request: none, response: z.object({ entries: z.array(auditEntrySchema) }) },
   getAppInfo: {
     channel: CHANNELS.getAppInfo,
     request: none,

@@ -22,8 +22,24 @@ export const settingsSchema = z.object({
   launchAtLogin: z.boolean(),
   startInTray: z.boolean(),
   language: languageSchema,
-  /** The local socket that serves the winbooks-token command line. */
+  /** The local socket that serves the winbooks-token command line. Off until the user turns it on (confirmed by main). */
   cliEnabled: z.boolean(),
+  /** The ids of the accounts the command line may serve; any other is refused. Widening it is confirmed by main. */
+  cliAccounts: z
+    .array(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/u, { error: 'Command line accounts: not a valid account id.' }), {
+      error: 'Command line accounts: a list of account ids.',
+    })
+    .max(10_000, { error: 'Command line accounts: at most 10,000.' })
+    .transform((ids) => [...new Set(ids)]),
+  /** API addresses other than the two Winbooks bases and a loopback sandbox. Turning it on is confirmed by main. */
+  allowOtherHosts: z.boolean(),
+  /** Lock the vault after this many idle minutes (when it has a passphrase); null = never. */
+  autoLockMinutes: z
+    .number({ error: 'Auto-lock: enter a number of minutes or choose never.' })
+    .int({ error: 'Auto-lock: use whole minutes.' })
+    .min(1, { error: 'Auto-lock: at least 1 minute.' })
+    .max(24 * 60, { error: 'Auto-lock: at most 1440 minutes (one day).' })
+    .nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -36,5 +52,11 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   startInTray: false,
   language: 'system',
-  cliEnabled: true,
+  cliEnabled: false,
+  cliAccounts: [],
+  allowOtherHosts: false,
+  autoLockMinutes: 15,
 };
+
+/** The settings that widen what can reach a token: main asks the user in its own dialog before turning them on. */
+export type WideningSetting = 'cliEnabled' | 'cliAccounts' | 'allowOtherHosts';

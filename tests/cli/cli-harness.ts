@@ -37,6 +37,8 @@ export interface CliHarness {
   lifecycle: TokenLifecycle;
   server: CliServer;
   setVaultState(state: VaultStateName): void;
+  /** The accounts the command line may serve (Settings); 'all' by default, so the protocol tests need not care. */
+  serveOnly(accountIds: readonly string[] | 'all'): void;
   addAccount(label: string, email: string, options?: { accessLifetimeSeconds?: number }): Promise<AccountSummary>;
   /** Runs `node --import tsx cli/winbooks-token.ts ...args` (what `tsx cli/winbooks-token.ts` does). */
   runCli(args: readonly string[], options?: { env?: Record<string, string> }): Promise<CliRun>;
@@ -55,9 +57,11 @@ export async function startCliHarness(): Promise<CliHarness> {
   });
   await lifecycle.start();
   let vaultState: VaultStateName = 'open';
+  let served: ReadonlySet<string> | 'all' = 'all';
   const server = new CliServer({
     lifecycle: () => (vaultState === 'open' ? lifecycle : null),
     vaultState: () => vaultState,
+    mayServe: (id) => served === 'all' || served.has(id),
     appVersion: APP_VERSION,
     dataDirectory,
   });
@@ -70,6 +74,9 @@ export async function startCliHarness(): Promise<CliHarness> {
     server,
     setVaultState: (state) => {
       vaultState = state;
+    },
+    serveOnly: (accountIds) => {
+      served = accountIds === 'all' ? 'all' : new Set(accountIds);
     },
     addAccount: (label, email, options = {}) => {
       const grant = sandbox.addGrant({ email, ...options });

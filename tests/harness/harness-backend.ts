@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppApi } from '../../electron/core/app/app-api';
+import { createAppServices } from '../../electron/core/app/app-services';
+import { dialogTextsFor } from '../../electron/core/app/dialog-texts';
 import { AppSession } from '../../electron/core/app/app-session';
 import type { SessionVault } from '../../electron/core/app/app-session';
 import { createClipboardGuard } from '../../electron/core/app/clipboard-guard';
@@ -11,10 +12,11 @@ import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { openVault } from '../../electron/core/vault';
 import type { VaultHandle } from '../../electron/core/vault';
 import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
-import type { AppApi, AuditEntry, VaultState } from '../../electron/shared/ipc-contract';
+import type { AppApi, AuditEntry, CliCounters, VaultState } from '../../electron/shared/ipc-contract';
 import type { Settings } from '../../electron/shared/settings';
 import { MemoryClipboard } from './memory-clipboard';
 import { createMemoryVault } from './memory-vault';
+import { ScriptedDialogs } from './scripted-dialogs';
 import { createTestOsEncryption } from './test-os-encryption';
 
 /**
@@ -35,12 +37,17 @@ export interface HarnessBackendOptions {
   locale?: string;
   demo?: boolean;
   audit?: AuditEntry[];
+  cliCounters?: CliCounters;
   tokenTimeoutMs?: number;
+  /** Main's dialogs; default: a ScriptedDialogs that cancels whatever is not scripted. */
+  dialogs?: ScriptedDialogs;
 }
 
 export interface HarnessBackend {
   readonly api: AppApi;
   readonly clipboard: MemoryClipboard;
+  /** What "the user" answers to main's dialogs (export, import, wider settings): script it before the action. */
+  readonly dialogs: ScriptedDialogs;
   readonly vaultDirectory: string | null;
   onAccountsChanged(listener: (change: AccountsChange) => void): () => void;
   onVaultStateChanged(listener: (state: VaultState) => void): () => void;
@@ -78,19 +85,24 @@ export async function createHarnessBackend(options: HarnessBackendOptions = {}):
   const clipboard = new MemoryClipboard();
   const guard = createClipboardGuard({ clipboard });
   const audit = options.audit ?? [];
-  const api = createAppApi({
-    lifecycle: () => session.lifecycle(),
-    vault: session,
+  const counters = options.cliCounters ?? { unauthenticated: 0, refused: 0 };
+  const dialogs = options.dialogs ?? new ScriptedDialogs();
+  const { api } = createAppServices({
+    session,
     settings,
     clipboard: guard,
-    audit: { entries: () => audit },
+    audit: { entries: () => audit, counters: () => counters },
     appInfo: () => ({ version: '0.0.0-harness', platform: process.platform, locale: options.locale ?? 'en-GB', demo: options.demo ?? false }),
+    dialogs,
+    dialogTexts: () => dialogTextsFor(settings.get().language, options.locale ?? 'en-GB'),
+    backupKdfParams: HARNESS_SCRYPT,
   });
   await session.start();
 
   return {
     api,
     clipboard,
+    dialogs,
     vaultDirectory,
     onAccountsChanged: (listener) => session.onAccountsChanged(listener),
     onVaultStateChanged: (listener) => session.onVaultStateChanged(listener),

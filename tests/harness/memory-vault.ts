@@ -20,8 +20,7 @@ export function createMemoryVault(): SessionVault {
     changePassphrase: () => Promise.reject(notInMemoryMode()),
     startOver: () => Promise.reject(notInMemoryMode()),
     storage,
-    exportBackup: () => Promise.reject(notInMemoryMode()),
-    importBackup: () => Promise.reject(notInMemoryMode()),
+    verifyPassphrase: () => Promise.reject(notInMemoryMode()),
     flush: () => Promise.resolve(),
   };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAppApi } from '../../electron/core/app/app-api';
+import { createAppServices } from '../../electron/core/app/app-services';
+import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
 import type { CopiedEvent } from '../../electron/core/app/app-api';
 import { AppSession } from '../../electron/core/app/app-session';
 import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
@@ -10,6 +11,7 @@ import { createInMemorySettingsStore } from '../../electron/core/app/settings-st
 import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import type { AppApi } from '../../electron/shared/ipc-contract';
+import { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
 
 /** The app API over the real lifecycle, talking to the real sandbox over HTTP. */
@@ -30,15 +32,16 @@ describe('app API over the lifecycle and the sandbox', () => {
       settings,
     });
     await session.start();
-    api = createAppApi({
-      lifecycle: () => session.lifecycle(),
-      vault: session,
+    ({ api } = createAppServices({
+      session,
       settings,
       clipboard: createClipboardGuard({ clipboard }),
-      audit: { entries: () => [{ at: 1, command: 'token', account: 'ACME', outcome: 'ok' }] },
+      audit: { entries: () => [{ at: 1, command: 'token', account: 'ACME', outcome: 'ok' }], counters: () => ({ unauthenticated: 0, refused: 0 }) },
       appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: true }),
       onCopied: (event) => copies.push(event),
-    });
+      dialogs: new ScriptedDialogs(),
+      dialogTexts: () => DIALOG_TEXTS.en,
+    }));
   });
 
   after(async () => {
@@ -104,22 +107,22 @@ describe('app API over the lifecycle and the sandbox', () => {
     if (!refused.ok) assert.equal(refused.error.field, 'language');
   });
 
-  test('demo vault: backups are refused with a plain reason', async () => {
-    const refused = await invokeOperation(api, 'exportBackup', { passphrase: 'long enough passphrase' });
-    assert.equal(refused.ok, false);
-    if (!refused.ok) assert.match(refused.error.message, /not available in the demo/u);
+  test('demo vault: an export is confirmed in main, then cancelled there: nothing is written', async () => {
+    const exported = await invokeOperation(api, 'exportBackup', undefined);
+    assert.deepEqual(exported, { ok: true, value: { outcome: 'cancelled' } });
   });
 });
 
 describe('app API while the vault is locked', () => {
   test('account operations answer vault-locked, the account list is empty', async () => {
-    const api = createAppApi({
-      lifecycle: () => null,
-      vault: new AppSession({ vault: new MemoryVault(), createLifecycle: () => assert.fail('not started'), settings: createInMemorySettingsStore() }),
+    const { api } = createAppServices({
+      session: new AppSession({ vault: new MemoryVault(), createLifecycle: () => assert.fail('not started'), settings: createInMemorySettingsStore() }),
       settings: createInMemorySettingsStore(),
       clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
-      audit: { entries: () => [] },
+      audit: { entries: () => [], counters: () => ({ unauthenticated: 0, refused: 0 }) },
       appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: false }),
+      dialogs: new ScriptedDialogs(),
+      dialogTexts: () => DIALOG_TEXTS.en,
     });
     assert.deepEqual(await api.listAccounts(undefined), { accounts: [] });
     const refused = await invokeOperation(api, 'copyToken', { id: 'acct_12345678', format: 'token' });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
 import { Ajv } from 'ajv';
+import { TEST_BUILD_PRODUCT_NAME } from '../../electron/main/debug-switch-guard';
 
 // js-yaml comes with electron-builder (it reads these files with it); it has no type declarations here.
 const require = createRequire(import.meta.url);
@@ -57,5 +58,18 @@ describe('electron-builder configuration', () => {
     const releaseFuses = config('electron-builder.yml').electronFuses as Record<string, boolean>;
     const testFuses = testBuild.electronFuses as Record<string, boolean>;
     assert.deepEqual(testFuses, { ...releaseFuses, enableNodeCliInspectArguments: true });
+  });
+
+  test('the test build makes an unpacked app only, under its own appId and name (never the release identity)', () => {
+    const release = config('electron-builder.yml');
+    const testBuild = config('electron-builder.test.yml');
+    for (const platform of ['win', 'mac', 'linux']) {
+      assert.equal((testBuild[platform] as { target?: unknown } | undefined)?.target, 'dir', `${platform} builds dir only`);
+    }
+    assert.equal(typeof testBuild.appId, 'string');
+    assert.notEqual(testBuild.appId, release.appId);
+    assert.equal(testBuild.productName, TEST_BUILD_PRODUCT_NAME);
+    assert.equal((testBuild.extraMetadata as { productName?: string }).productName, TEST_BUILD_PRODUCT_NAME);
+    assert.notEqual(release.productName, TEST_BUILD_PRODUCT_NAME);
   });
 });

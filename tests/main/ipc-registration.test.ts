@@ -5,6 +5,8 @@ import { createAppApi } from '../../electron/core/app/app-api';
 import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
 import { MemoryVault } from '../../electron/core/app/memory-vault';
 import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
+import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
+import { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { createRendererEvents, registerAppApi } from '../../electron/main/ipc-registration';
 import { isTrustedRendererUrl } from '../../electron/main/renderer-source';
 import type { RendererSource } from '../../electron/main/renderer-source';
@@ -24,12 +26,14 @@ function realApi(): AppApi {
       createPassphrase: () => Promise.reject(new Error('not used')),
       changePassphrase: () => Promise.reject(new Error('not used')),
       startOver: () => Promise.reject(new Error('not used')),
-      exportBackup: () => Promise.reject(new Error('not used')),
-      importBackup: () => Promise.reject(new Error('not used')),
+      lock: () => Promise.reject(new Error('not used')),
+      configureLifecycle: () => undefined,
     },
+    backups: { exportBackup: () => Promise.reject(new Error('not used')), importBackup: () => Promise.reject(new Error('not used')) },
+    confirmations: { dialogs: new ScriptedDialogs(), texts: () => DIALOG_TEXTS.en },
     settings: createInMemorySettingsStore(),
     clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
-    audit: { entries: () => [] },
+    audit: { entries: () => [], counters: () => ({ unauthenticated: 0, refused: 0 }) },
     appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: false }),
   });
 }

@@ -48,6 +48,8 @@ const renderEvery: { [K in keyof MainTexts]: (texts: MainTexts) => string[] } = 
   openApp: (t) => [t.openApp],
   quit: (t) => [t.quit],
   unlock: (t) => [t.unlock],
+  lockNow: (t) => [t.lockNow],
+  locked: (t) => [t.locked],
   addAccount: (t) => [t.addAccount],
   allAccounts: (t) => [t.allAccounts],
   tooltipLocked: (t) => [t.tooltipLocked],

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { SafeStorage } from 'electron';
-import { createAppApi } from '../../electron/core/app/app-api';
+import { createAppServices } from '../../electron/core/app/app-services';
+import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
+import { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
 import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
 import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
@@ -62,13 +64,14 @@ describe('start-up: OS encryption -> vault -> lifecycle', () => {
     assert.equal(showWindowAtStart(state, started.settings.get()), true);
 
     // The create-passphrase screen sends its passphrase through the app API: the vault opens, the lifecycle starts.
-    const api = createAppApi({
-      lifecycle: () => started.session.lifecycle(),
-      vault: started.session,
+    const { api } = createAppServices({
+      session: started.session,
       settings: started.settings,
       clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
-      audit: { entries: () => [] },
+      audit: { entries: () => [], counters: () => ({ unauthenticated: 0, refused: 0 }) },
       appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: false }),
+      dialogs: new ScriptedDialogs(),
+      dialogTexts: () => DIALOG_TEXTS.en,
     });
     const opened = await api.createPassphrase({ passphrase: 'correct horse battery staple' });
     assert.equal(opened.state, 'open');

@@ -65,8 +65,14 @@ describe('tray menu model', () => {
     assert.ok(menu.includes('Busy — refreshing…'));
   });
 
-  test('a locked vault offers only Unlock, Open and Quit', () => {
-    assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: false, texts: en })), ['Unlock…', 'Open Winbooks Token Manager', 'Quit']);
+  test('a locked vault shows Locked and offers only Unlock, Open and Quit', () => {
+    assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: false, texts: en })), ['Locked', 'Unlock…', 'Open Winbooks Token Manager', 'Quit']);
+  });
+
+  test('an open vault with a passphrase offers Lock now; without one it does not', () => {
+    const accounts = [summary({ label: 'Acme' })];
+    assert.ok(labels(buildTrayMenu({ accounts, now: NOW, vaultOpen: true, texts: en, canLock: true })).includes('Lock now'));
+    assert.ok(!labels(buildTrayMenu({ accounts, now: NOW, vaultOpen: true, texts: en, canLock: false })).includes('Lock now'));
   });
 
   test('status: attention icon and a tooltip naming who needs it', () => {

@@ -1,11 +1,15 @@
 import type { AccountSummary } from '../../shared/account-summary';
-import type { AppApi, AuditEntry, ResponseOf, VaultState } from '../../shared/ipc-contract';
+import type { AppApi, AuditEntry, CliCounters, ResponseOf, VaultState } from '../../shared/ipc-contract';
+import type { BackupExportResult, BackupImportResult } from '../../shared/backup-report';
 import { AppError } from '../common/app-error';
 import type { ClipboardGuard } from './clipboard-guard';
 import type { Clock } from '../common/clock';
 import { systemClock } from '../common/clock';
 import type { TokenLifecycleApi } from '../tokens/lifecycle-api';
 import type { SettingsStore } from './settings-store';
+import type { SessionLifecycleSettings } from './app-session';
+import type { SettingsConfirmationDeps } from './settings-confirmation';
+import { confirmWidening } from './settings-confirmation';
 
 /** What the app API needs from the vault. The composition root adapts the real vault (electron/core/vault). */
 export interface VaultPort {
@@ -15,13 +19,22 @@ export interface VaultPort {
   changePassphrase(current: string, next: string): Promise<VaultState>;
   /** After a damaged file was kept aside: begin again with an empty vault. */
   startOver(): Promise<VaultState>;
-  exportBackup(passphrase: string): Promise<ResponseOf<'exportBackup'>>;
-  importBackup(passphrase: string, content: string): Promise<ResponseOf<'importBackup'>>;
+  /** Drains the lifecycle, then drops the data key and every decrypted token. */
+  lock(): Promise<VaultState>;
+  /** The lifecycle's settings changed: applied to the running lifecycle and the next ones. */
+  configureLifecycle(settings: Partial<SessionLifecycleSettings>): void;
 }
 
-/** The record of what the command line asked for (issue 7 fills it). */
+/** Export and import, run by main with its own dialogs (BackupService). */
+export interface BackupPort {
+  exportBackup(): Promise<BackupExportResult>;
+  importBackup(): Promise<BackupImportResult>;
+}
+
+/** The record of what the command line asked for, and the requests only counted. */
 export interface AuditSource {
   entries(): Promise<AuditEntry[]> | AuditEntry[];
+  counters(): CliCounters;
 }
 
 export type AppInfo = ResponseOf<'getAppInfo'>;
@@ -37,6 +50,9 @@ export interface AppApiDeps {
   /** The running lifecycle, or null while the vault is not open. */
   lifecycle: () => TokenLifecycleApi | null;
   vault: VaultPort;
+  backups: BackupPort;
+  /** Main's dialogs, asked before a setting widens access (other hosts, the command line). */
+  confirmations: Omit<SettingsConfirmationDeps, 'accounts'>;
   settings: SettingsStore;
   clipboard: ClipboardGuard;
   audit: AuditSource;
@@ -91,25 +107,30 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return { expiresAt: fresh.expiresAt, clearsInSeconds };
     },
     getSettings: () => Promise.resolve(deps.settings.get()),
-    updateSettings: (patch) => {
-      const settings = deps.settings.update(patch);
-      if ('refreshLeadSeconds' in patch) deps.lifecycle()?.configure({ refreshLeadSeconds: settings.refreshLeadSeconds });
-      return Promise.resolve(settings);
+    updateSettings: async (patch) => {
+      const accounts = (): AccountSummary[] => deps.lifecycle()?.list() ?? [];
+      const confirmed = await confirmWidening(patch, deps.settings.get(), { ...deps.confirmations, accounts });
+      const settings = deps.settings.update(confirmed);
+      if ('refreshLeadSeconds' in confirmed || 'allowOtherHosts' in confirmed) {
+        deps.vault.configureLifecycle({ refreshLeadSeconds: settings.refreshLeadSeconds, allowOtherHosts: settings.allowOtherHosts });
+      }
+      return settings;
     },
     getVaultState: () => deps.vault.getState(),
     unlockVault: ({ passphrase }) => deps.vault.unlock(passphrase),
     createPassphrase: ({ passphrase }) => deps.vault.createPassphrase(passphrase),
     changePassphrase: ({ current, next }) => deps.vault.changePassphrase(current, next),
     createNewVault: () => deps.vault.startOver(),
-    exportBackup: async ({ passphrase }) => {
+    lockVault: () => deps.vault.lock(),
+    exportBackup: async () => {
       lifecycle();
-      return deps.vault.exportBackup(passphrase);
+      return deps.backups.exportBackup();
     },
-    importBackup: async ({ passphrase, content }) => {
+    importBackup: async () => {
       lifecycle();
-      return deps.vault.importBackup(passphrase, content);
+      return deps.backups.importBackup();
     },
-    getCliAudit: async () => ({ entries: await deps.audit.entries() }),
+    getCliAudit: async () => ({ entries: await deps.audit.entries(), counters: deps.audit.counters() }),
     getAppInfo: () => Promise.resolve(deps.appInfo()),
   };
 }

@@ -1,7 +1,9 @@
-import type { ResponseOf, VaultState } from '../../shared/ipc-contract';
+import type { VaultState } from '../../shared/ipc-contract';
+import { AppError } from '../common/app-error';
 import type { AccountStorage } from '../tokens/account-storage';
 import type { VaultPort } from './app-api';
-import type { AccountsChange, AttentionEvent, TokenLifecycleApi } from '../tokens/lifecycle-api';
+import type { BackupSessionPort } from './backup-service';
+import type { AccountsChange, AttentionEvent, LifecycleSettings, TokenLifecycleApi } from '../tokens/lifecycle-api';
 import type { Logger } from '../common/logger';
 import { silentLogger } from '../common/logger';
 import type { SettingsStore } from './settings-store';
@@ -15,12 +17,23 @@ export interface SessionVault {
   changePassphrase(current: string, next: string): Promise<VaultState>;
   startOver(): Promise<VaultState>;
   readonly storage: AccountStorage;
-  exportBackup(passphrase: string): Promise<ResponseOf<'exportBackup'>>;
-  importBackup(content: string, passphrase: string): Promise<ResponseOf<'importBackup'>>;
+  /** For an open vault with a passphrase: rejects with 'invalid-input' (field 'passphrase') when it is not that one. */
+  verifyPassphrase(passphrase: string): Promise<void>;
+  /** Whether lock() can close the vault again (it has a passphrase to reopen it). Absent: never. */
+  canLock?(): boolean;
+  /** Drops the data key and every decrypted token; the state becomes 'locked'. */
+  lock?(): Promise<VaultState>;
   flush(): Promise<void>;
 }
 
+/** What the session passes to each lifecycle it starts, from the settings. */
+export interface SessionLifecycleSettings extends LifecycleSettings {
+  /** Hosts other than the Winbooks bases and a loopback sandbox are accepted (Settings, confirmed by main). */
+  allowOtherHosts: boolean;
+}
+
 export interface StartableLifecycle extends TokenLifecycleApi {
+  configure(settings: Partial<SessionLifecycleSettings>): void;
   start(): Promise<void>;
   stop(): void;
   /** Stops and waits for the token requests under way to be saved. */
@@ -39,7 +52,7 @@ export interface AppSessionDeps {
  * backup import (the vault's records changed under it), stopped when the vault closes. Listeners subscribe
  * here once and keep receiving events across lifecycle restarts.
  */
-export class AppSession implements VaultPort {
+export class AppSession implements VaultPort, BackupSessionPort {
   private running: StartableLifecycle | null = null;
   private unsubscribeRunning: (() => void)[] = [];
   private knownIds = new Set<string>();
@@ -105,24 +118,67 @@ export class AppSession implements VaultPort {
     return this.deps.vault.state();
   }
 
-  exportBackup(passphrase: string): Promise<ResponseOf<'exportBackup'>> {
-    return this.deps.vault.exportBackup(passphrase);
+  /** Whether Lock can close the vault now (open, with a passphrase to reopen it). */
+  canLock(): boolean {
+    return this.deps.vault.state().state === 'open' && (this.deps.vault.canLock?.() ?? false);
   }
 
-  async importBackup(passphrase: string, content: string): Promise<ResponseOf<'importBackup'>> {
-    const result: { report?: ResponseOf<'importBackup'> } = {};
-    // The running lifecycle is drained first: a refresh still under way would otherwise race the imported
-    // tokens, and the new lifecycle could send a refresh token the old one had just used (reuse detection).
+  /**
+   * Locks: refreshes under way finish and are saved (drain), the lifecycle stops, then the vault drops its key
+   * and every decrypted token. Unlock starts a new lifecycle, which resyncs from the stored expiry times.
+   */
+  async lock(): Promise<VaultState> {
     await this.queue(async () => {
+      const vault = this.deps.vault;
+      if (vault.state().state !== 'open') return;
+      if (vault.lock === undefined || !(vault.canLock?.() ?? false)) {
+        throw new AppError('invalid-input', 'The vault has no passphrase, so it cannot be locked: add a passphrase in Settings first.');
+      }
+      await this.drainRunning();
+      this.emitChange({ changed: [], removed: [...this.knownIds] });
+      await vault.lock();
+    });
+    return this.deps.vault.state();
+  }
+
+  hasPassphrase(): boolean {
+    return this.deps.vault.canLock?.() ?? this.deps.vault.state().protection === 'passphrase';
+  }
+
+  verifyPassphrase(passphrase: string): Promise<void> {
+    return this.deps.vault.verifyPassphrase(passphrase);
+  }
+
+  openStorage(): AccountStorage {
+    if (this.deps.vault.state().state !== 'open' || this.running === null) {
+      throw new AppError('vault-locked', 'The vault is locked: unlock it with your passphrase to use your accounts.');
+    }
+    return this.deps.vault.storage;
+  }
+
+  /** The lifecycle's settings changed (Settings): applied to the running lifecycle and to the next ones. */
+  configureLifecycle(settings: Partial<SessionLifecycleSettings>): void {
+    this.running?.configure(settings);
+  }
+
+  /**
+   * Runs a step that changes the records underneath the lifecycle (a backup import): the running lifecycle is
+   * drained first, since a refresh still under way would race the new tokens and the next lifecycle could send a
+   * refresh token the old one had just used (reuse detection); a new lifecycle starts after, whatever happened.
+   */
+  async withLifecyclePaused<T>(step: (storage: AccountStorage) => Promise<T>): Promise<T> {
+    const result: { value?: T } = {};
+    await this.queue(async () => {
+      if (this.deps.vault.state().state !== 'open') throw new AppError('vault-locked', 'The vault was locked meanwhile: nothing was changed.');
       await this.drainRunning();
       try {
-        result.report = await this.deps.vault.importBackup(content, passphrase);
+        result.value = await step(this.deps.vault.storage);
       } finally {
         await this.startIfOpen();
       }
     });
-    if (result.report === undefined) throw new Error('The backup import did not run.');
-    return result.report;
+    if (!('value' in result)) throw new Error('The paused step did not run.');
+    return result.value as T;
   }
 
   /** Before quit: timers stopped, requests under way finished and saved, every accepted change durable. */
@@ -156,7 +212,8 @@ export class AppSession implements VaultPort {
   private async startIfOpen(): Promise<void> {
     if (this.deps.vault.state().state !== 'open') return;
     const lifecycle = this.deps.createLifecycle(this.deps.vault.storage);
-    lifecycle.configure({ refreshLeadSeconds: this.deps.settings.get().refreshLeadSeconds });
+    const { refreshLeadSeconds, allowOtherHosts } = this.deps.settings.get();
+    lifecycle.configure({ refreshLeadSeconds, allowOtherHosts });
     await lifecycle.start();
     this.running = lifecycle;
     this.unsubscribeRunning = [

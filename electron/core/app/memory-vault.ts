@@ -38,12 +38,8 @@ export class MemoryVault implements SessionVault {
     return Promise.resolve(this.state());
   }
 
-  exportBackup(): Promise<never> {
-    return Promise.reject(this.notHere('Backups'));
-  }
-
-  importBackup(): Promise<never> {
-    return Promise.reject(this.notHere('Backups'));
+  verifyPassphrase(): Promise<never> {
+    return Promise.reject(this.notHere('Passphrases'));
   }
 
   flush(): Promise<void> {

@@ -15,6 +15,7 @@ export type TrayAction =
   | { type: 'refresh'; accountId: string }
   | { type: 'refresh-all' }
   | { type: 'open'; accountId?: string }
+  | { type: 'lock' }
   | { type: 'quit' };
 
 export type TrayMenuEntry =
@@ -76,17 +77,25 @@ export interface TrayMenuInput {
   vaultOpen: boolean;
   /** The catalogue of the user's language. */
   texts: MainTexts;
+  /** The vault is open and has a passphrase: "Lock now" is offered. */
+  canLock?: boolean;
 }
 
-export function buildTrayMenu({ accounts, now, vaultOpen, texts }: TrayMenuInput): TrayMenuEntry[] {
+export function buildTrayMenu({ accounts, now, vaultOpen, texts, canLock = false }: TrayMenuInput): TrayMenuEntry[] {
   const footer: TrayMenuEntry[] = [
     { kind: 'separator' },
     { kind: 'item', label: texts.refreshAll, action: { type: 'refresh-all' }, enabled: vaultOpen && accounts.length > 0 },
+    ...(vaultOpen && canLock ? [{ kind: 'item', label: texts.lockNow, action: { type: 'lock' }, enabled: true } satisfies TrayMenuEntry] : []),
     { kind: 'item', label: texts.openApp, action: { type: 'open' }, enabled: true },
     { kind: 'item', label: texts.quit, action: { type: 'quit' }, enabled: true },
   ];
   if (!vaultOpen) {
-    return [{ kind: 'item', label: texts.unlock, action: { type: 'open' }, enabled: true }, ...footer.slice(2)];
+    // Locked: only Unlock (which opens the window on the unlock screen), Open and Quit.
+    return [
+      { kind: 'item', label: texts.locked, action: { type: 'open' }, enabled: false },
+      { kind: 'item', label: texts.unlock, action: { type: 'open' }, enabled: true },
+      ...footer.slice(-2),
+    ];
   }
   if (accounts.length === 0) {
     return [{ kind: 'item', label: texts.addAccount, action: { type: 'open' }, enabled: true }, ...footer];

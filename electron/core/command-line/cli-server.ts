@@ -1,12 +1,12 @@
 import { chmod, lstat, mkdir, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import type { AuditEntry } from '../../shared/ipc-contract';
+import type { AuditEntry, CliCounters } from '../../shared/ipc-contract';
 import { AppError } from '../common/app-error';
 import type { TokenLifecycleApi } from '../tokens/lifecycle-api';
 import { silentLogger, type Logger } from '../common/logger';
 import { sessionFilePath } from './app-data-dir';
 import { AuditLog, DEFAULT_AUDIT_CAPACITY } from './audit-log';
-import { runCommand, type VaultStateName } from './command-handlers';
+import { ACCOUNT_NOT_ALLOWED, runCommand, type VaultStateName } from './command-handlers';
 import { checkPrivateDirectory, checkPrivateSocket } from './file-safety';
 import { LineTooLongError, parseJson, readOneLine } from './json-line';
 import { commandNameSchema, MAX_REQUEST_BYTES, PROTOCOL_VERSION, requestSchema, type CliResponse, type ResponseError } from './protocol';
@@ -19,6 +19,8 @@ export interface CliServerOptions {
   lifecycle: () => TokenLifecycleApi | null;
   /** The vault's lock state, e.g. () => vault.state().state. */
   vaultState: () => VaultStateName;
+  /** Whether the command line may serve this account (Settings: its chosen accounts). */
+  mayServe: (accountId: string) => boolean;
   appVersion: string;
   /** The app's data directory (see app-data-dir.ts): the session file and the Unix socket go here. */
   dataDirectory: string;
@@ -43,6 +45,11 @@ interface Session {
  */
 export class CliServer {
   readonly audit: AuditLog;
+  /**
+   * Requests that are only counted, never entered in the audit list: a flood of them (any local process can
+   * connect) must not push the real entries out.
+   */
+  private readonly tally: CliCounters = { unauthenticated: 0, refused: 0 };
   private session: Session | null = null;
   private readonly connections = new Set<Socket>();
   /** start() and stop() run one after the other, however fast the setting is toggled. */
@@ -73,6 +80,10 @@ export class CliServer {
 
   entries(): AuditEntry[] {
     return this.audit.entries();
+  }
+
+  counters(): CliCounters {
+    return { ...this.tally };
   }
 
   onAuditChange(listener: (entry: AuditEntry) => void): () => void {
@@ -151,7 +162,7 @@ export class CliServer {
       line = await readOneLine(socket, MAX_REQUEST_BYTES);
     } catch (error) {
       if (error instanceof LineTooLongError) {
-        this.record(null, 'unknown', 'request-too-large');
+        this.count('unauthenticated', 'unknown', 'request-too-large');
         reply(socket, { v: PROTOCOL_VERSION, id: '', ok: false, error: { code: 'request-too-large', message: error.message } });
       } else {
         socket.destroy();
@@ -168,8 +179,9 @@ export class CliServer {
     const id = typeof fields.id === 'string' && fields.id.length <= 64 ? fields.id : '';
     const named = commandNameSchema.safeParse(fields.command);
     const command = named.success ? named.data : 'unknown';
+    // Before the secret is checked, nothing is known about the sender: counted, not audited.
     const refuse = (error: ResponseError): CliResponse => {
-      this.record(null, command, error.code);
+      this.count('unauthenticated', command, error.code);
       return { v: PROTOCOL_VERSION, id, ok: false, error };
     };
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
@@ -187,12 +199,20 @@ export class CliServer {
     const parsed = requestSchema.safeParse(json);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
-      return refuse({ code: 'bad-request', message: `The request is not valid (${detail}).` });
+      const error: ResponseError = { code: 'bad-request', message: `The request is not valid (${detail}).` };
+      this.record(null, command, error.code);
+      return { v: PROTOCOL_VERSION, id, ok: false, error };
     }
-    const { lifecycle, vaultState, appVersion } = this.options;
-    const outcome = await runCommand(parsed.data, { lifecycle, vaultState, appVersion });
-    this.record(outcome.account, parsed.data.command, outcome.ok ? 'ok' : outcome.error.code);
+    const { lifecycle, vaultState, appVersion, mayServe } = this.options;
+    const outcome = await runCommand(parsed.data, { lifecycle, vaultState, appVersion, mayServe });
+    if (!outcome.ok && outcome.error.code === ACCOUNT_NOT_ALLOWED) this.count('refused', parsed.data.command, outcome.error.code);
+    else this.record(outcome.account, parsed.data.command, outcome.ok ? 'ok' : outcome.error.code);
     return outcome.ok ? { v: PROTOCOL_VERSION, id, ok: true, result: outcome.result } : { v: PROTOCOL_VERSION, id, ok: false, error: outcome.error };
+  }
+
+  private count(kind: keyof CliCounters, command: string, outcome: string): void {
+    this.tally[kind] += 1;
+    this.logger.info('cli.request-counted', { kind, command, outcome });
   }
 
   private record(account: string | null, command: string, outcome: string): void {

@@ -1,7 +1,7 @@
-import type { AccountStatus } from '../../shared/account-summary';
+import type { AccountStatus, AccountSummary } from '../../shared/account-summary';
 import { AppError } from '../common/app-error';
 import type { TokenLifecycleApi } from '../tokens/lifecycle-api';
-import { findAccount } from './account-lookup';
+import { closestLabels, findAccount } from './account-lookup';
 import type { ParsedCliRequest, ResponseError, ResultOf } from './protocol';
 
 /** What each CLI command does over the token lifecycle. No transport here: the server calls runCommand. */
@@ -14,10 +14,15 @@ export interface CommandContext {
   /** The vault's lock state (the vault handle's state().state). */
   vaultState: () => VaultStateName;
   appVersion: string;
+  /** Whether the user allowed the command line to serve this account (Settings); the others are refused. */
+  mayServe: (accountId: string) => boolean;
 }
 
 /** The outcome of one command, with the account it concerned (its label) for the audit list. */
 export type CommandOutcome = { account: string | null } & ({ ok: true; result: unknown } | { ok: false; error: ResponseError });
+
+/** The error code of a request for an account the command line may not serve. */
+export const ACCOUNT_NOT_ALLOWED = 'account-not-allowed';
 
 class CommandRefusal extends Error {
   constructor(readonly error: ResponseError) {
@@ -28,8 +33,14 @@ class CommandRefusal extends Error {
 export async function runCommand(request: ParsedCliRequest, context: CommandContext): Promise<CommandOutcome> {
   let account: string | null = null;
   const resolve = (lifecycle: TokenLifecycleApi, query: string): { id: string; label: string } => {
-    const target = resolveAccount(lifecycle, query);
+    const target = resolveAccount(lifecycle, query, context.mayServe);
     account = target.label;
+    if (!context.mayServe(target.id)) {
+      throw new CommandRefusal({
+        code: ACCOUNT_NOT_ALLOWED,
+        message: `The command line may not serve "${target.label}": allow it in the app's Settings, under Command line.`,
+      });
+    }
     return target;
   };
   try {
@@ -49,7 +60,7 @@ async function execute(
   const lifecycle = openLifecycle(context);
   switch (request.command) {
     case 'list':
-      return { accounts: lifecycle.list() };
+      return { accounts: served(lifecycle, context) };
     case 'get': {
       const fresh = await lifecycle.getFreshAccessToken(resolve(lifecycle, request.args.account).id, request.args.minValidSeconds);
       const { label, email, host } = fresh.account;
@@ -58,13 +69,41 @@ async function execute(
     case 'refresh':
       return { account: await lifecycle.refresh(resolve(lifecycle, request.args.account).id) };
     case 'refresh-all':
-      return lifecycle.refreshAll();
+      return refreshServed(lifecycle, context);
   }
+}
+
+function served(lifecycle: TokenLifecycleApi, context: CommandContext): AccountSummary[] {
+  return lifecycle.list().filter((account) => context.mayServe(account.id));
+}
+
+/** Refreshes the accounts the command line may serve, skipping those only the user can fix (as refreshAll does). */
+async function refreshServed(lifecycle: TokenLifecycleApi, context: CommandContext): Promise<ResultOf<'refresh-all'>> {
+  const accounts = served(lifecycle, context);
+  const report: ResultOf<'refresh-all'> = { refreshed: 0, skipped: 0, failed: [] };
+  const targets = accounts.filter((account) => {
+    const skip = account.status === 'needs-exchange-token' || account.status === 'secrets-unreadable';
+    if (skip) report.skipped += 1;
+    return !skip;
+  });
+  await Promise.all(
+    targets.map(async (account) => {
+      try {
+        await lifecycle.refresh(account.id);
+        report.refreshed += 1;
+      } catch (error) {
+        const failure = AppError.from(error);
+        report.failed.push({ id: account.id, label: account.label, code: failure.code, message: failure.message });
+      }
+    }),
+  );
+  return report;
 }
 
 function status(context: CommandContext): ResultOf<'status'> {
   const vault = context.vaultState();
-  const accounts = vault === 'open' ? (context.lifecycle()?.list() ?? []) : [];
+  const running = vault === 'open' ? context.lifecycle() : null;
+  const accounts = running === null ? [] : served(running, context);
   const byStatus: Partial<Record<AccountStatus, number>> = {};
   for (const account of accounts) byStatus[account.status] = (byStatus[account.status] ?? 0) + 1;
   return { appVersion: context.appVersion, vault, accounts: accounts.length, byStatus };
@@ -84,20 +123,22 @@ function openLifecycle(context: CommandContext): TokenLifecycleApi {
   throw new AppError('vault-locked', message);
 }
 
-function resolveAccount(lifecycle: TokenLifecycleApi, query: string): { id: string; label: string } {
-  const lookup = findAccount(lifecycle.list(), query);
+/** Finds the account among all of them (a refusal names it), but only suggests accounts the command line serves. */
+function resolveAccount(lifecycle: TokenLifecycleApi, query: string, mayServe: (id: string) => boolean): { id: string; label: string } {
+  const all = lifecycle.list();
+  const lookup = findAccount(all, query);
   if (lookup.kind === 'found') return { id: lookup.account.id, label: lookup.account.label };
   if (lookup.kind === 'ambiguous') {
     throw new CommandRefusal({
       code: 'unknown-account',
       message: `"${query}" is the e-mail of several accounts; name one by its label.`,
-      suggestions: lookup.labels,
+      suggestions: all.filter((account) => mayServe(account.id) && lookup.labels.includes(account.label)).map((account) => account.label),
     });
   }
   throw new CommandRefusal({
     code: 'unknown-account',
     message: `No account is labelled "${query}" or uses that e-mail.`,
-    suggestions: lookup.suggestions,
+    suggestions: closestLabels(all.filter((account) => mayServe(account.id)), query),
   });
 }
 

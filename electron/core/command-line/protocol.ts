@@ -47,7 +47,7 @@ export type CliRequest = z.input<typeof requestSchema>;
 export type ParsedCliRequest = z.output<typeof requestSchema>;
 
 /** Failures of the protocol itself, next to the app's own error codes. */
-export const protocolErrorCodeSchema = z.enum(['unauthorized', 'bad-request', 'unsupported-version', 'request-too-large']);
+export const protocolErrorCodeSchema = z.enum(['unauthorized', 'bad-request', 'unsupported-version', 'request-too-large', 'account-not-allowed']);
 export const responseErrorCodeSchema = z.union([errorCodeSchema, protocolErrorCodeSchema]);
 export type ResponseErrorCode = z.infer<typeof responseErrorCodeSchema>;
 

@@ -16,6 +16,8 @@ export const BACKUP_FORMAT = 'winbooks-token-manager-backup';
 export const BACKUP_VERSION = 1;
 
 export const backupAccountSchema = z.object({
+  /** The account's id on the PC that exported it (absent from backups made before ids were kept). */
+  id: z.string().optional(),
   label: z.string(),
   email: z.string(),
   host: z.string(),

@@ -70,6 +70,8 @@ export interface VaultHandle {
   createWithOsKeychain(): Promise<VaultState>;
   /** Re-wraps the data key with the new passphrase; secrets are not touched. Wrong current: AppError, nothing changed. */
   changePassphrase(current: string, next: string): Promise<VaultState>;
+  /** In 'open' with a passphrase: rejects with an AppError (field 'passphrase') unless it is that passphrase. */
+  verifyPassphrase(passphrase: string): Promise<void>;
   /** After 'damaged' (the file already kept aside): the user's consent to begin a new, empty vault. */
   startOver(): Promise<VaultState>;
   /** The AccountStorage port for the lifecycle; rejects with 'vault-locked' unless the vault is open. */

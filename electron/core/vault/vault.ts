@@ -162,6 +162,15 @@ export class Vault implements VaultHandle {
     });
   }
 
+  /** Checks the passphrase of an open vault (main asks for it again before an export); nothing changes. */
+  verifyPassphrase(passphrase: string): Promise<void> {
+    return this.#serialised(async () => {
+      const wrapped = this.#openContents().wrappedKey;
+      if (wrapped.kind !== 'passphrase') throw new AppError('invalid-input', 'The vault has no passphrase to check.', 'passphrase');
+      (await this.#unwrapWithPassphrase(wrapped, passphrase)).fill(0);
+    });
+  }
+
   startOver(): Promise<VaultState> {
     return this.#serialised(async () => {
       const phase = this.#phase;

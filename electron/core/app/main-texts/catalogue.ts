@@ -6,7 +6,7 @@ export type MainLanguage = 'en' | 'fr' | 'nl';
 /** The product name: never translated. */
 export const APP_NAME = 'Winbooks Token Manager';
 
-export type TrayFailedAction = 'copy' | 'refresh' | 'refresh-all';
+export type TrayFailedAction = 'copy' | 'refresh' | 'refresh-all' | 'lock';
 
 /**
  * Every text the main process shows (tray, notifications), one member per message. Texts receive labels, counts
@@ -29,6 +29,9 @@ export interface MainTexts extends DurationWords {
   openApp: string;
   quit: string;
   unlock: string;
+  lockNow: string;
+  /** The tray's first (inactive) line while the vault is locked. */
+  locked: string;
   addAccount: string;
   allAccounts: string;
   // Tray tooltip, after "Winbooks Token Manager — ".

@@ -28,6 +28,8 @@ export const en: MainTexts = {
   openApp: 'Open Winbooks Token Manager',
   quit: 'Quit',
   unlock: 'Unlock…',
+  lockNow: 'Lock now',
+  locked: 'Locked',
   addAccount: 'Add an account…',
   allAccounts: 'All accounts',
 
@@ -47,5 +49,5 @@ export const en: MainTexts = {
   refreshFailingBody: (duration) => `Winbooks could not be reached for ${duration}; the app keeps retrying. Check the network or the host.`,
   trayHintTitle: 'Winbooks Token Manager is still running',
   trayHintBody: 'It keeps your tokens fresh from the tray. Use Quit in the tray menu to stop it.',
-  trayActionFailed: (action) => ({ copy: 'Copy failed', refresh: 'Refresh failed', 'refresh-all': 'Refresh all failed' })[action],
+  trayActionFailed: (action) => ({ copy: 'Copy failed', refresh: 'Refresh failed', 'refresh-all': 'Refresh all failed', lock: 'Lock failed' })[action],
 };

@@ -32,6 +32,8 @@ export const fr: MainTexts = {
   openApp: 'Ouvrir Winbooks Token Manager',
   quit: 'Quitter',
   unlock: 'Déverrouiller…',
+  lockNow: 'Verrouiller maintenant',
+  locked: 'Verrouillé',
   addAccount: 'Ajouter un compte…',
   allAccounts: 'Tous les comptes',
 
@@ -54,5 +56,5 @@ export const fr: MainTexts = {
   trayHintTitle: 'Winbooks Token Manager reste actif',
   trayHintBody: "L'application garde vos jetons valides depuis la zone de notification. Pour l'arrêter, choisissez Quitter dans son menu.",
   trayActionFailed: (action) =>
-    ({ copy: 'La copie a échoué', refresh: 'Le renouvellement a échoué', 'refresh-all': 'Le renouvellement de tous les comptes a échoué' })[action],
+    ({ copy: 'La copie a échoué', refresh: 'Le renouvellement a échoué', 'refresh-all': 'Le renouvellement de tous les comptes a échoué', lock: 'Échec du verrouillage' })[action],
 };

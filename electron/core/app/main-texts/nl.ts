@@ -32,6 +32,8 @@ export const nl: MainTexts = {
   openApp: 'Winbooks Token Manager openen',
   quit: 'Afsluiten',
   unlock: 'Ontgrendelen…',
+  lockNow: 'Nu vergrendelen',
+  locked: 'Vergrendeld',
   addAccount: 'Account toevoegen…',
   allAccounts: 'Alle accounts',
 
@@ -52,5 +54,5 @@ export const nl: MainTexts = {
   refreshFailingBody: (duration) => `Winbooks is al ${duration} niet bereikbaar; de app blijft het proberen. Controleer de internetverbinding en het API-adres.`,
   trayHintTitle: 'Winbooks Token Manager blijft actief',
   trayHintBody: 'De app houdt uw tokens geldig vanuit het systeemvak. Kies Afsluiten in het menu van het pictogram om de app te stoppen.',
-  trayActionFailed: (action) => ({ copy: 'Kopiëren mislukt', refresh: 'Vernieuwen mislukt', 'refresh-all': 'Alles vernieuwen mislukt' })[action],
+  trayActionFailed: (action) => ({ copy: 'Kopiëren mislukt', refresh: 'Vernieuwen mislukt', 'refresh-all': 'Alles vernieuwen mislukt', lock: 'Vergrendelen mislukt' })[action],
 };
