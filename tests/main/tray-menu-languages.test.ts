@@ -76,7 +76,7 @@ describe('tray menu in French and Dutch', () => {
   });
 
   test('locked and empty menus', () => {
-    assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: false, texts: MAIN_TEXTS.fr })), ['Déverrouiller…', 'Ouvrir Winbooks Token Manager', 'Quitter']);
+    assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: false, texts: MAIN_TEXTS.fr })), ['Verrouillé', 'Déverrouiller…', 'Ouvrir Winbooks Token Manager', 'Quitter']);
     assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: true, texts: MAIN_TEXTS.nl })).slice(0, 2), ['Account toevoegen…', '---']);
   });
 

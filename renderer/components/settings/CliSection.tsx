@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../electron/shared/ipc-contract';
+import type { AccountSummary } from '../../../electron/shared/account-summary';
+import type { AuditEntry, CliCounters } from '../../../electron/shared/ipc-contract';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
@@ -9,17 +10,24 @@ import { useLocale } from '../../hooks/use-locale';
 import { FormError } from '../common/FormError';
 import { Switch } from '../common/Switch';
 
-/** The command-line socket switch and the list of what the command line asked for. */
+/**
+ * The command-line switch, the accounts it may serve, and what it was asked. Turning it on or adding an account
+ * is confirmed in the app's own dialog: when declined, main answers with the settings unchanged.
+ */
 export function CliSection({ settings, save }: { settings: Settings; save: (patch: SettingsPatch) => Promise<string | null> }) {
   const { t } = useTranslation();
   const { formatters } = useLocale();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [counters, setCounters] = useState<CliCounters | null>(null);
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async (): Promise<void> => {
     try {
-      const { entries: loaded } = await unwrap(winbooks().getCliAudit(undefined));
+      const { entries: loaded, counters: counted } = await unwrap(winbooks().getCliAudit(undefined));
       setEntries([...loaded].sort((a, b) => b.at - a.at));
+      setCounters(counted);
+      setAccounts([...(await unwrap(winbooks().listAccounts(undefined))).accounts].sort((a, b) => a.label.localeCompare(b.label)));
       setError(null);
     } catch (failure) {
       setError(errorText(t, appErrorOf(failure)));
@@ -34,6 +42,21 @@ export function CliSection({ settings, save }: { settings: Settings; save: (patc
     <section className="card settings-section" aria-labelledby="settings-cli">
       <h2 id="settings-cli">{t('cli.title')}</h2>
       <Switch label={t('cli.enabled')} hint={t('cli.enabledHint')} checked={settings.cliEnabled} onChange={(cliEnabled) => save({ cliEnabled })} />
+      <fieldset className="cli-accounts">
+        <legend>{t('cli.accountsTitle')}</legend>
+        {accounts.length === 0 && <p className="muted">{t('cli.accountsEmpty')}</p>}
+        {accounts.map((account) => {
+          const allowed = settings.cliAccounts.includes(account.id);
+          const toggle = (): Promise<string | null> =>
+            save({ cliAccounts: allowed ? settings.cliAccounts.filter((id) => id !== account.id) : [...settings.cliAccounts, account.id] });
+          return (
+            <label key={account.id} className="checkbox-field">
+              <input type="checkbox" checked={allowed} onChange={() => void toggle()} /> {account.label} <span className="muted">({account.email})</span>
+            </label>
+          );
+        })}
+      </fieldset>
+      {counters !== null && <p className="muted">{t('cli.counters', { refused: counters.refused, unauthenticated: counters.unauthenticated })}</p>}
       <div className="audit-header">
         <h3 id="cli-audit">{t('cli.auditTitle')}</h3>
         <button type="button" className="button button-small" onClick={() => void load()}>

@@ -10,6 +10,7 @@ import { useAnnounce } from '../../hooks/use-announcer';
 import { BackupSection } from './BackupSection';
 import { CliSection } from './CliSection';
 import { PreferencesSection } from './PreferencesSection';
+import { SecuritySection } from './SecuritySection';
 import { VaultPassphraseSection } from './VaultPassphraseSection';
 
 interface SettingsScreenProps {
@@ -48,6 +49,7 @@ export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultSt
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <PreferencesSection settings={settings} save={save} />
+      <SecuritySection settings={settings} save={save} vault={vault} onVaultState={onVaultState} />
       {vault.protection === 'passphrase' && <VaultPassphraseSection onVaultState={onVaultState} />}
       <BackupSection />
       <CliSection settings={settings} save={save} />

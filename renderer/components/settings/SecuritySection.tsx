@@ -1,0 +1,64 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VaultState } from '../../../electron/shared/ipc-contract';
+import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
+import { appErrorOf, unwrap } from '../../api/request';
+import { winbooks } from '../../api/winbooks-bridge';
+import { errorText } from '../../i18n/error-text';
+import { FormError } from '../common/FormError';
+import { Switch } from '../common/Switch';
+
+const AUTO_LOCK_CHOICES = [null, 1, 5, 15, 30, 60, 240] as const;
+
+/**
+ * Where tokens may go (other API addresses, confirmed by main when turned on) and when the vault locks.
+ * Lock needs a passphrase; a keychain-only vault is offered one (VaultPassphraseSection does the rest).
+ */
+export function SecuritySection({ settings, save, vault, onVaultState }: { settings: Settings; save: (patch: SettingsPatch) => Promise<string | null>; vault: VaultState; onVaultState: (state: VaultState) => void }) {
+  const { t } = useTranslation();
+  const selectId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const lockable = vault.protection === 'passphrase';
+
+  const lockNow = async (): Promise<void> => {
+    try {
+      onVaultState(await unwrap(winbooks().lockVault(undefined)));
+    } catch (failure) {
+      setError(errorText(t, appErrorOf(failure)));
+    }
+  };
+
+  return (
+    <section className="card settings-section" aria-labelledby="settings-security">
+      <h2 id="settings-security">{t('security.title')}</h2>
+      <Switch label={t('security.otherHosts')} hint={t('security.otherHostsHint')} checked={settings.allowOtherHosts} onChange={(allowOtherHosts) => save({ allowOtherHosts })} />
+      <div className="form-field">
+        <label htmlFor={selectId}>{t('security.autoLock')}</label>
+        <select
+          id={selectId}
+          value={settings.autoLockMinutes === null ? 'never' : String(settings.autoLockMinutes)}
+          disabled={!lockable}
+          aria-describedby={`${selectId}-hint`}
+          onChange={(event) => void save({ autoLockMinutes: event.target.value === 'never' ? null : Number(event.target.value) })}
+        >
+          {AUTO_LOCK_CHOICES.map((minutes) => (
+            <option key={String(minutes)} value={minutes === null ? 'never' : String(minutes)}>
+              {minutes === null ? t('security.autoLockNever') : t('security.autoLockMinutes', { count: minutes })}
+            </option>
+          ))}
+        </select>
+        <p id={`${selectId}-hint`} className="field-hint">
+          {t('security.autoLockHint')}
+        </p>
+      </div>
+      <FormError message={error} />
+      {lockable ? (
+        <button type="button" className="button" onClick={() => void lockNow()}>
+          {t('security.lockNow')}
+        </button>
+      ) : (
+        vault.protection === 'os-keychain' && <p className="muted">{t('security.addPassphrase')}</p>
+      )}
+    </section>
+  );
+}
