@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -170,33 +170,33 @@ describe('screens, light and dark', () => {
     assert.equal((await suite.harness.backend.api.getSettings(undefined)).cliEnabled, false);
   });
 
-  it('settings: exports the encrypted backup and imports it into another vault', async () => {
+  it('settings: export and import are run by main: the window asks, main\'s dialogs answer, the report is translated', async () => {
     await suite.reset({ storage: 'vault-keychain' });
     await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Boulangerie Dupont', email: uniqueEmail('backup') });
+    const file = join(vaultDirectory, `exported-backup-${Date.now()}.json`);
+    suite.harness.backend.dialogs.script(
+      { kind: 'confirm', confirmed: true },
+      { kind: 'passphrase', value: 'a long backup passphrase' },
+      { kind: 'save-file', path: file },
+    );
     const exporting = await suite.open();
     await exporting.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-    await exporting.page.getByLabel('Backup passphrase').fill('short');
-    await exporting.page.getByRole('button', { name: 'Export backup' }).click();
-    await exporting.page.getByText('Use at least 10 characters.').waitFor();
-    await exporting.page.getByLabel('Backup passphrase').fill('a long backup passphrase');
-    assert.equal(await exporting.page.getByRole('region', { name: 'Vault passphrase' }).count(), 0, 'no passphrase to change when the keychain protects the vault');
-    await exporting.page.getByLabel('Repeat the passphrase').fill('a long backup passphrase');
-    const download = exporting.page.waitForEvent('download');
-    await exporting.page.getByRole('button', { name: 'Export backup' }).click();
-    // Kept outside the browser context, which deletes its downloads when closed.
-    const file = join(vaultDirectory, 'exported-backup');
-    await (await download).saveAs(file);
+    assert.equal(await exporting.page.locator('input[type=file]').count(), 0, 'no file input: main picks the file');
+    await exporting.page.getByRole('button', { name: 'Export backup…' }).click();
     await exporting.page.getByTestId('notices').getByText(/Backup of 1 account saved as/u).waitFor();
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
 
     await suite.reset({ storage: 'vault-keychain' });
+    suite.harness.backend.dialogs.script(
+      { kind: 'open-file', path: file },
+      { kind: 'passphrase', value: 'a long backup passphrase' },
+      { kind: 'confirm', confirmed: true },
+    );
+    await suite.harness.backend.api.updateSettings({ language: 'fr' });
     const importing = await suite.open();
-    await importing.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-    await importing.page.getByLabel('Backup file').setInputFiles(file);
-    await importing.page.getByLabel('Passphrase of the backup').fill('a long backup passphrase');
-    await importing.page.getByRole('button', { name: 'Import backup' }).click();
-    await importing.page.getByRole('listitem').filter({ hasText: '1 account added.' }).waitFor();
-    await importing.page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
-    await new DashboardPage(importing.page).row('Boulangerie Dupont').waitFor();
+    await importing.page.getByRole('navigation').getByRole('button', { name: 'Paramètres' }).click();
+    await importing.page.getByRole('button', { name: 'Importer une sauvegarde…' }).click();
+    await importing.page.getByRole('listitem').filter({ hasText: 'Boulangerie Dupont : ajouté.' }).waitFor();
   });
 
   it('settings: changes the vault passphrase; a wrong current one is refused beside its field; only the new one unlocks', async () => {

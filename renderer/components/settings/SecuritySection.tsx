@@ -37,7 +37,6 @@ export function SecuritySection({ settings, save, vault, onVaultState }: { setti
         <select
           id={selectId}
           value={settings.autoLockMinutes === null ? 'never' : String(settings.autoLockMinutes)}
-          disabled={!lockable}
           aria-describedby={`${selectId}-hint`}
           onChange={(event) => void save({ autoLockMinutes: event.target.value === 'never' ? null : Number(event.target.value) })}
         >
