@@ -21,6 +21,7 @@ export const CHANNELS = {
   createPassphrase: 'wtm:vault:create-passphrase',
   changePassphrase: 'wtm:vault:change-passphrase',
   createNewVault: 'wtm:vault:create-new',
+  lockVault: 'wtm:vault:lock',
   exportBackup: 'wtm:backup:export',
   importBackup: 'wtm:backup:import',
   getCliAudit: 'wtm:cli:audit',

@@ -84,6 +84,7 @@ export const contract = {
   },
   /** After a damaged vault file was kept aside: the user agrees to start a new, empty vault. */
   createNewVault: { channel: CHANNELS.createNewVault, request: z.object({ confirm: z.literal(true) }).strict(), response: vaultStateSchema },
+  lockVault: { channel: 'wtm:vault:lock', request: none, response: vaultStateSchema },
   /** The backup is encrypted with its own passphrase; its content travels as text so any transport can carry it. */
   exportBackup: {
     channel: CHANNELS.exportBackup,

@@ -42,6 +42,8 @@ export interface AppApiDeps {
   audit: AuditSource;
   appInfo: () => AppInfo;
   clock?: Clock;
+  /** Locks the vault (forgets its key until the passphrase is given again); absent where locking is not wired yet. */
+  lock?: () => Promise<VaultState>;
   /** Told after every copy (e.g. to confirm it with a notification when the window is not in front). */
   onCopied?: (event: CopiedEvent) => void;
 }
@@ -101,6 +103,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     createPassphrase: ({ passphrase }) => deps.vault.createPassphrase(passphrase),
     changePassphrase: ({ current, next }) => deps.vault.changePassphrase(current, next),
     createNewVault: () => deps.vault.startOver(),
+    lockVault: () => (deps.lock === undefined ? Promise.reject(new AppError('internal', 'Locking the vault is not available in this build.')) : deps.lock()),
     exportBackup: async ({ passphrase }) => {
       lifecycle();
       return deps.vault.exportBackup(passphrase);
