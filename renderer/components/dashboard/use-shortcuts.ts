@@ -43,7 +43,8 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       if (event.key === 'F1' || (event.key === '?' && !isTyping(event.target))) return run('help');
       const mod = event.ctrlKey || event.metaKey;
       if (!mod || event.altKey) return;
-      const key = event.key.toLowerCase();
+      // The letter as typed, or the physical key when a layout or Shift gives another character.
+      const key = /^[a-z]$/iu.test(event.key) ? event.key.toLowerCase() : event.code.replace(/^Key/u, '').toLowerCase();
       if (key === 'c') {
         // Copying selected text (in a field or on the page) stays the ordinary copy.
         const selection = window.getSelection()?.toString() ?? '';
