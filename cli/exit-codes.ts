@@ -51,6 +51,7 @@ export function exitCodeForError(code: ResponseErrorCode): ExitCode {
       return ExitCode.usage;
     case 'unsupported-version':
     case 'duplicate-label':
+    case 'duplicate-account':
     case 'storage-failed':
     case 'auto-refresh-off':
     case 'internal':

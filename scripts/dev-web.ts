@@ -4,9 +4,13 @@
  * adds a few demo accounts and prints the URL. Development only: nothing here ships.
  *   --empty       start without accounts (to see the first-run screen)
  *   --passphrase  use the vault without a keychain (to see the passphrase screen)
+ *   --locked      an existing passphrase vault with the demo accounts, opened on its unlock screen
  *   --port=N      harness port (default: a free one)
  */
 import { build } from 'vite';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HarnessServer } from '../tests/harness/harness-server';
 import { DEMO_ACCOUNTS, seedAccount } from '../tests/harness/seed-accounts';
@@ -18,9 +22,15 @@ const port = portArg === undefined ? 0 : Number(portArg.slice('--port='.length))
 
 await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
 const sandbox = await WinbooksSandbox.start();
-const harness = await HarnessServer.start({ port, backend: { storage: args.has('--passphrase') ? 'vault-passphrase' : 'vault-keychain', demo: true } });
+const locked = args.has('--locked');
+/** The passphrase of the --locked demo vault (a development harness only: printed on purpose). */
+const LOCKED_PASSPHRASE = 'demo passphrase 2026';
+const lockedDirectory = locked ? await mkdtemp(join(tmpdir(), 'wtm-dev-locked-')) : null;
+const storage = args.has('--passphrase') || locked ? 'vault-passphrase' : 'vault-keychain';
+const harness = await HarnessServer.start({ port, backend: { storage, demo: true, ...(lockedDirectory !== null ? { vaultDirectory: lockedDirectory } : {}) } });
+if (locked) await harness.backend.api.createPassphrase({ passphrase: LOCKED_PASSPHRASE });
 
-if (!args.has('--empty') && !args.has('--passphrase')) {
+if (!args.has('--empty') && (!args.has('--passphrase') || locked)) {
   for (const seed of DEMO_ACCOUNTS) await seedAccount(harness.backend.api, sandbox, seed);
   // One grant withdrawn by its administrator: the next refresh shows the account as needing a new exchange token.
   const revoked = DEMO_ACCOUNTS[2];
@@ -32,6 +42,12 @@ if (!args.has('--empty') && !args.has('--passphrase')) {
   }
   const manual = (await harness.backend.api.listAccounts(undefined)).accounts.find((candidate) => candidate.label === 'Garage Peeters');
   if (manual !== undefined) await harness.backend.api.updateAccount({ id: manual.id, patch: { autoRefresh: false } });
+}
+
+if (lockedDirectory !== null) {
+  // Start again on the same file: an existing vault, locked until its passphrase is given.
+  await harness.reset({ storage: 'vault-passphrase', vaultDirectory: lockedDirectory, demo: true });
+  console.log(`Locked vault: unlock it with the passphrase "${LOCKED_PASSPHRASE}".`);
 }
 
 console.log(`Winbooks Token Manager (browser harness) at ${harness.url}`);
@@ -46,6 +62,7 @@ async function stop(): Promise<void> {
   stopping = true;
   await harness.close();
   await sandbox.stop();
+  if (lockedDirectory !== null) await rm(lockedDirectory, { recursive: true, force: true });
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

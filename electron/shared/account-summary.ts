@@ -15,6 +15,7 @@ export type AccountStatus = z.infer<typeof accountStatusSchema>;
 export const errorCodeSchema = z.enum([
   'invalid-input',
   'duplicate-label',
+  'duplicate-account',
   'unknown-account',
   'grant-rejected',
   'refresh-rejected',
@@ -29,10 +30,19 @@ export const errorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/** What an error is about (an account's label, a limit, a count): the words around them are chosen where they are shown. */
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;
+
+/**
+ * An error as it crosses a boundary: the code and params are what the UI words (EN/FR/NL); the message is an
+ * English sentence for logs and for callers without a UI (the command line).
+ */
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   field: z.string().optional(),
+  params: errorParamsSchema.optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/error-text';
 import { formattingLocale, resolveLanguage } from '../i18n/language';
@@ -6,6 +6,9 @@ import { switchLanguage } from '../i18n/setup';
 import { useAccounts } from '../hooks/use-accounts';
 import { AnnouncerProvider, useAnnounce } from '../hooks/use-announcer';
 import { useBootstrap } from '../hooks/use-bootstrap';
+import { useFocusRescue } from '../hooks/use-focus-rescue';
+import { appErrorOf, unwrap } from '../api/request';
+import { winbooks } from '../api/winbooks-bridge';
 import type { AppInfo } from '../hooks/use-bootstrap';
 import { LocaleProvider } from '../hooks/use-locale';
 import { useStatusAnnouncements } from '../hooks/use-status-announcements';
@@ -14,9 +17,21 @@ import type { VaultState } from '../../electron/shared/ipc-contract';
 import { AppHeader } from './AppHeader';
 import type { View } from './AppHeader';
 import { Dashboard } from './dashboard/Dashboard';
-import { FirstRunScreen } from './screens/FirstRunScreen';
-import { UnlockScreen } from './screens/UnlockScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
+
+// Screens with forms load on demand: the window's first paint carries the list, not the form validation.
+const loadFirstRun = () => import('./screens/FirstRunScreen');
+const loadUnlock = () => import('./screens/UnlockScreen');
+const loadSettings = () => import('./settings/SettingsScreen');
+const FirstRunScreen = lazy(() => loadFirstRun().then((module) => ({ default: module.FirstRunScreen })));
+const UnlockScreen = lazy(() => loadUnlock().then((module) => ({ default: module.UnlockScreen })));
+const SettingsScreen = lazy(() => loadSettings().then((module) => ({ default: module.SettingsScreen })));
+
+/** Once the window is idle, fetch the other screens so opening them never waits. */
+function prefetchScreens(): void {
+  const fetchAll = (): void => void Promise.all([loadFirstRun(), loadUnlock(), loadSettings()]).catch(() => undefined);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(fetchAll, { timeout: 3000 });
+  else setTimeout(fetchAll, 1000);
+}
 
 export function App() {
   const boot = useBootstrap();
@@ -64,7 +79,7 @@ function LocalizedApp({ appInfo, settings, vault, setSettings, setVault }: Local
 
   return (
     <LocaleProvider language={language} locale={locale}>
-      <AnnouncerProvider>
+      <AnnouncerProvider language={language}>
         <Screens appInfo={appInfo} settings={settings} vault={vault} setSettings={setSettings} setVault={setVault} />
       </AnnouncerProvider>
     </LocaleProvider>
@@ -78,6 +93,17 @@ function Screens({ appInfo, settings, vault, setSettings, setVault }: LocalizedA
   const open = vault.state === 'open';
   const { store, accounts, loaded, error, reload } = useAccounts(open);
   useStatusAnnouncements(store);
+  useFocusRescue();
+  useEffect(prefetchScreens, []);
+
+  const lock = useCallback(async (): Promise<void> => {
+    try {
+      setVault(await unwrap(winbooks().lockVault(undefined)));
+      setView('accounts');
+    } catch (failure) {
+      announce(errorText(t, appErrorOf(failure)), 'error');
+    }
+  }, [announce, setVault, t]);
 
   let content;
   if (!open) {
@@ -98,14 +124,14 @@ function Screens({ appInfo, settings, vault, setSettings, setVault }: LocalizedA
   } else if (accounts.length === 0) {
     content = <FirstRunScreen onAdded={(account) => announce(t('form.added', { label: account.label }), 'success')} />;
   } else {
-    content = <Dashboard accounts={accounts} />;
+    content = <Dashboard accounts={accounts} onLock={() => void lock()} />;
   }
 
   return (
     <div className="app">
-      <AppHeader view={view} onView={open ? setView : null} demo={appInfo.demo} />
+      <AppHeader view={view} onView={open ? setView : null} onLock={open ? () => void lock() : null} demo={appInfo.demo} />
       <main id="main" className={`app-main app-main-${open ? view : 'locked'}`} tabIndex={-1}>
-        {content}
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>{content}</Suspense>
       </main>
     </div>
   );

@@ -5,10 +5,12 @@ export type View = 'accounts' | 'settings';
 interface AppHeaderProps {
   view: View;
   onView: ((view: View) => void) | null;
+  /** Locks the vault; null while it is not open. */
+  onLock: (() => void) | null;
   demo: boolean;
 }
 
-export function AppHeader({ view, onView, demo }: AppHeaderProps) {
+export function AppHeader({ view, onView, onLock, demo }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -32,6 +34,11 @@ export function AppHeader({ view, onView, demo }: AppHeaderProps) {
             ))}
           </ul>
         </nav>
+      )}
+      {onLock !== null && (
+        <button type="button" className="button button-small header-lock" onClick={onLock} aria-keyshortcuts="Control+L Meta+L">
+          {t('app.lock')}
+        </button>
       )}
     </header>
   );

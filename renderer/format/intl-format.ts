@@ -1,13 +1,29 @@
 /** Locale-aware times and durations through Intl: the wording of units comes from the browser, not from us. */
 
 export interface TimeFormatters {
-  /** "14:05" (today) or "3 Mar, 14:05". */
+  /** A clock time for an instant: "14:05" (today) or "3 Mar, 14:05". */
   time(at: number, now: number): string;
   /** "3 minutes ago", "in 10 minutes", "now". */
   relative(at: number, now: number): string;
-  /** "14 minutes", "1 hour", "30 seconds". */
+  /** A time left, never read as a clock: "14 min 25 s" below an hour, "2 h 59 min" from an hour on. */
   duration(seconds: number): string;
+  /** The same, spelled out for screen readers: "14 minutes, 25 seconds". */
+  durationLong(seconds: number): string;
   dateTime(at: number): string;
+}
+
+type DurationStyle = 'short' | 'long';
+type DurationUnit = 'day' | 'hour' | 'minute' | 'second';
+
+/** Intl.DurationFormat (Chromium 129+, Node 23+) is not in TypeScript's lib yet: the part we use. */
+interface DurationFormatLike {
+  format(duration: Partial<Record<'days' | 'hours' | 'minutes' | 'seconds', number>>): string;
+}
+type DurationFormatConstructor = new (locale: string, options: { style: DurationStyle }) => DurationFormatLike;
+
+function durationFormatConstructor(): DurationFormatConstructor | null {
+  const candidate = (Intl as unknown as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+  return typeof candidate === 'function' ? candidate : null;
 }
 
 export function createTimeFormatters(locale: string): TimeFormatters {
@@ -15,15 +31,8 @@ export function createTimeFormatters(locale: string): TimeFormatters {
   const dayAndClock = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const full = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
-  const units = new Map<Intl.RelativeTimeFormatUnit, Intl.NumberFormat>();
-  const unitFormat = (unit: 'second' | 'minute' | 'hour' | 'day'): Intl.NumberFormat => {
-    let format = units.get(unit);
-    if (format === undefined) {
-      format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' });
-      units.set(unit, format);
-    }
-    return format;
-  };
+  const short = durationFormatter(locale, 'short');
+  const long = durationFormatter(locale, 'long');
 
   return {
     time(at, now) {
@@ -33,14 +42,50 @@ export function createTimeFormatters(locale: string): TimeFormatters {
       const [value, unit] = relativeParts(at - now);
       return relative.format(value, unit);
     },
-    duration(seconds) {
-      const [value, unit] = durationParts(seconds);
-      return unitFormat(unit).format(value);
-    },
+    duration: short,
+    durationLong: long,
     dateTime(at) {
       return full.format(at);
     },
   };
+}
+
+/** Formats a number of seconds as its two largest units, through DurationFormat or, without it, unit NumberFormats. */
+function durationFormatter(locale: string, style: DurationStyle): (seconds: number) => string {
+  const parts = (seconds: number) => durationParts(seconds);
+  const DurationFormat = durationFormatConstructor();
+  if (DurationFormat !== null) {
+    const format = new DurationFormat(locale, { style });
+    return (seconds) => format.format(Object.fromEntries(parts(seconds).map(([value, unit]) => [`${unit}s`, value])));
+  }
+  const units = new Map<DurationUnit, Intl.NumberFormat>();
+  const unitFormat = (unit: DurationUnit): Intl.NumberFormat => {
+    let format = units.get(unit);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: style });
+      units.set(unit, format);
+    }
+    return format;
+  };
+  const list = new Intl.ListFormat(locale, { type: 'unit', style: style === 'long' ? 'long' : 'narrow' });
+  return (seconds) => list.format(parts(seconds).map(([value, unit]) => unitFormat(unit).format(value)));
+}
+
+/**
+ * The two largest units of a duration, whole, the smaller one omitted when it is zero: seconds only under a
+ * minute, minutes and seconds under an hour, hours and minutes under a day, then days and hours.
+ */
+export function durationParts(totalSeconds: number): [number, DurationUnit][] {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  const pair = (big: [number, DurationUnit], small: [number, DurationUnit]): [number, DurationUnit][] => (small[0] === 0 ? [big] : [big, small]);
+  if (days > 0) return pair([days, 'day'], [hours, 'hour']);
+  if (hours > 0) return pair([hours, 'hour'], [minutes, 'minute']);
+  if (minutes > 0) return pair([minutes, 'minute'], [rest, 'second']);
+  return [[rest, 'second']];
 }
 
 /** Picks the largest unit that reads naturally; rounds toward the nearer value. */
@@ -51,14 +96,6 @@ export function relativeParts(deltaMs: number): [number, 'second' | 'minute' | '
   if (abs < 45 * 60) return [Math.round(seconds / 60), 'minute'];
   if (abs < 22 * 3600) return [Math.round(seconds / 3600), 'hour'];
   return [Math.round(seconds / 86400), 'day'];
-}
-
-export function durationParts(totalSeconds: number): [number, 'second' | 'minute' | 'hour' | 'day'] {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  if (seconds < 60) return [seconds, 'second'];
-  if (seconds < 3600) return [Math.floor(seconds / 60), 'minute'];
-  if (seconds < 86400) return [Math.floor(seconds / 3600), 'hour'];
-  return [Math.floor(seconds / 86400), 'day'];
 }
 
 function sameDay(a: number, b: number): boolean {

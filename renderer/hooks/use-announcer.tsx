@@ -1,83 +1,88 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type Tone = 'info' | 'success' | 'error';
+export type Tone = 'info' | 'success' | 'error';
 
-interface Notice {
+interface Message {
   id: number;
   text: string;
   tone: Tone;
+  /** Read out but not shown: the screen already shows it in place (e.g. "Saved" beside a setting). */
+  quiet: boolean;
 }
 
-type Announce = (text: string, tone?: Tone) => void;
+export interface AnnounceOptions {
+  quiet?: boolean;
+}
+
+type Announce = (text: string, tone?: Tone, options?: AnnounceOptions) => void;
 
 const AnnouncerContext = createContext<Announce | null>(null);
 
-const NOTICE_VISIBLE_MS = 8000;
-const MAX_NOTICES = 4;
+/** A success or a note is short news: it goes after this long. Errors stay until dismissed. */
+const NEWS_VISIBLE_MS = 6000;
+const MAX_ERRORS = 3;
 
 /**
- * Status messages, shown as notices and read out by screen readers: errors through an assertive live region,
- * everything else through a polite one. The regions exist from the start so assistive technology watches them.
+ * The window's messages, in one polite live region that is also the status bar at the foot of the window (part
+ * of the layout, so a message never covers the list). Errors stay, each with its own Dismiss button, until the
+ * user dismisses them; the latest success replaces the previous one and goes by itself. A change of language
+ * drops every message (they were worded in the old language).
  */
-export function AnnouncerProvider({ children }: { children: ReactNode }) {
+export function AnnouncerProvider({ language, children }: { language: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const [errors, setErrors] = useState<Message[]>([]);
+  const [news, setNews] = useState<Message | null>(null);
   const nextId = useRef(1);
-  const timers = useRef(new Set<number>());
+  const newsTimer = useRef<number | null>(null);
 
-  const dismiss = useCallback((id: number) => setNotices((current) => current.filter((notice) => notice.id !== id)), []);
+  const clearNewsTimer = (): void => {
+    if (newsTimer.current !== null) window.clearTimeout(newsTimer.current);
+    newsTimer.current = null;
+  };
 
-  const announce = useCallback<Announce>(
-    (text, tone = 'info') => {
-      const id = nextId.current++;
-      setNotices((current) => [...current.slice(-(MAX_NOTICES - 1)), { id, text, tone }]);
-      const timer = window.setTimeout(() => {
-        timers.current.delete(timer);
-        dismiss(id);
-      }, NOTICE_VISIBLE_MS);
-      timers.current.add(timer);
-    },
-    [dismiss],
-  );
-
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach((timer) => window.clearTimeout(timer));
+  const announce = useCallback<Announce>((text, tone = 'info', options = {}) => {
+    const message: Message = { id: nextId.current++, text, tone, quiet: options.quiet === true };
+    if (tone === 'error') {
+      setErrors((current) => [...current.filter((error) => error.text !== text).slice(-(MAX_ERRORS - 1)), message]);
+      return;
+    }
+    setNews(message);
+    clearNewsTimer();
+    newsTimer.current = window.setTimeout(() => setNews((current) => (current?.id === message.id ? null : current)), NEWS_VISIBLE_MS);
   }, []);
 
-  const value = useMemo(() => announce, [announce]);
-  const polite = notices.filter((notice) => notice.tone !== 'error');
-  const assertive = notices.filter((notice) => notice.tone === 'error');
+  useEffect(() => {
+    setErrors([]);
+    setNews(null);
+    clearNewsTimer();
+  }, [language]);
+
+  useEffect(() => clearNewsTimer, []);
+
+  const dismiss = (id: number): void => setErrors((current) => current.filter((error) => error.id !== id));
 
   return (
-    <AnnouncerContext.Provider value={value}>
+    <AnnouncerContext.Provider value={announce}>
       {children}
-      <div className="notices">
-        <div role="status" aria-live="polite" className="notice-stack" data-testid="notices">
-          {polite.map((notice) => (
-            <NoticeView key={notice.id} notice={notice} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />
-          ))}
-        </div>
-        <div role="alert" aria-live="assertive" className="notice-stack">
-          {assertive.map((notice) => (
-            <NoticeView key={notice.id} notice={notice} onDismiss={dismiss} dismissLabel={t('common.dismiss')} />
-          ))}
-        </div>
+      <div role="status" aria-live="polite" className="status-bar" data-testid="notices">
+        {errors.map((error) => (
+          <p key={error.id} className="message message-error" data-testid="error-message">
+            <span className="message-text">{error.text}</span>
+            <button type="button" className="button button-small message-dismiss" onClick={() => dismiss(error.id)}>
+              {t('common.dismiss')}
+              <span className="visually-hidden">: {error.text}</span>
+            </button>
+          </p>
+        ))}
+        {news !== null && (
+          <p key={news.id} className={`message message-${news.tone}${news.quiet ? ' visually-hidden' : ''}`}>
+            <span className="message-text">{news.text}</span>
+          </p>
+        )}
       </div>
     </AnnouncerContext.Provider>
-  );
-}
-
-function NoticeView({ notice, onDismiss, dismissLabel }: { notice: Notice; onDismiss: (id: number) => void; dismissLabel: string }) {
-  return (
-    <div className={`notice notice-${notice.tone}`}>
-      <span>{notice.text}</span>
-      <button type="button" className="icon-button" aria-label={dismissLabel} onClick={() => onDismiss(notice.id)}>
-        <span aria-hidden="true">×</span>
-      </button>
-    </div>
   );
 }
 

@@ -1,17 +1,12 @@
-import { errorCodeSchema } from '../../electron/shared/account-summary';
-import type { AppErrorShape, ErrorCode } from '../../electron/shared/account-summary';
+import type { AppErrorShape } from '../../electron/shared/account-summary';
 import type { Translate } from './translate';
 
-/** Every error code main can send, each with plain words in every language (checked by the i18n test). */
-export const ERROR_CODES: readonly ErrorCode[] = errorCodeSchema.options;
-
 /**
- * The sentence shown for an error. Input refusals carry main's own sentence (the renderer validates first,
- * so these are rare); every other code is translated.
+ * The sentence shown for an error: worded here from its code and params, in the window's language. Main's
+ * English message is for logs only and never shown (tests/renderer checks every code has words in EN/FR/NL).
  */
 export function errorText(t: Translate, error: AppErrorShape): string {
-  if (error.code === 'invalid-input' && error.message !== '') return error.message;
-  return t(`errors.${error.code}`);
+  return t(`errors.${error.code}`, { ...error.params });
 }
 
 /** The form field a refusal belongs to: the one main named, or the field the code is about. */
@@ -23,6 +18,8 @@ export function errorField(error: AppErrorShape): string | null {
       return 'exchangeToken';
     case 'duplicate-label':
       return 'label';
+    case 'duplicate-account':
+      return 'email';
     case 'winbooks-unreachable':
     case 'winbooks-bad-response':
       return 'host';

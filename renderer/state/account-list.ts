@@ -1,6 +1,8 @@
-import type { AccountStatus, AccountSummary } from '../../electron/shared/account-summary';
+import type { AccountSummary } from '../../electron/shared/account-summary';
+import { stateOf, viewOf } from './account-view';
+import type { AccountState } from './account-view';
 
-/** Searching, filtering and sorting the dashboard list. Pure: the dashboard and the unit tests share it. */
+/** Searching, filtering and sorting the account list. Pure: the dashboard and the unit tests share it. */
 
 export type SortKey = 'label' | 'expiry' | 'status';
 export const SORT_KEYS: readonly SortKey[] = ['label', 'expiry', 'status'];
@@ -11,21 +13,21 @@ export interface ListQuery {
   attentionOnly: boolean;
 }
 
-const ATTENTION_STATUSES: ReadonlySet<AccountStatus> = new Set(['needs-exchange-token', 'secrets-unreadable', 'retrying']);
-
 /** Most urgent first when sorting by status. */
-const STATUS_RANK: Record<AccountStatus, number> = {
+const STATE_RANK: Record<AccountState, number> = {
   'needs-exchange-token': 0,
   'secrets-unreadable': 1,
-  retrying: 2,
-  'auto-refresh-off': 3,
-  refreshing: 4,
-  ready: 5,
+  'expired-failing': 2,
+  'expired-manual': 3,
+  retrying: 4,
+  'auto-refresh-off': 5,
+  refreshing: 6,
+  ready: 7,
 };
 
-/** An account the user has to look at: only they can fix it, or its refreshes are failing. */
-export function needsAttention(account: AccountSummary): boolean {
-  return ATTENTION_STATUSES.has(account.status) || account.failingSince !== null;
+/** An account the user has to look at: only they can fix it, or it stopped working. */
+export function needsAttention(account: AccountSummary, now: number = Date.now()): boolean {
+  return viewOf(account, now).attention;
 }
 
 /** Case- and accent-insensitive form used for searching ("Société" matches "societe"). */
@@ -39,14 +41,13 @@ export function matchesSearch(account: AccountSummary, search: string): boolean 
   return searchable(account.label).includes(needle) || searchable(account.email).includes(needle);
 }
 
-export function visibleAccounts(accounts: readonly AccountSummary[], query: ListQuery, collator: Intl.Collator): AccountSummary[] {
-  const shown = accounts.filter((account) => matchesSearch(account, query.search) && (!query.attentionOnly || needsAttention(account)));
+export function visibleAccounts(accounts: readonly AccountSummary[], query: ListQuery, collator: Intl.Collator, now: number = Date.now()): AccountSummary[] {
+  const shown = accounts.filter((account) => matchesSearch(account, query.search) && (!query.attentionOnly || needsAttention(account, now)));
   const byLabel = (a: AccountSummary, b: AccountSummary): number => collator.compare(a.label, b.label) || a.id.localeCompare(b.id);
-  const compare = comparatorFor(query.sort, byLabel);
-  return shown.sort(compare);
+  return shown.sort(comparatorFor(query.sort, byLabel, now));
 }
 
-function comparatorFor(sort: SortKey, byLabel: (a: AccountSummary, b: AccountSummary) => number): (a: AccountSummary, b: AccountSummary) => number {
+function comparatorFor(sort: SortKey, byLabel: (a: AccountSummary, b: AccountSummary) => number, now: number): (a: AccountSummary, b: AccountSummary) => number {
   switch (sort) {
     case 'label':
       return byLabel;
@@ -54,7 +55,7 @@ function comparatorFor(sort: SortKey, byLabel: (a: AccountSummary, b: AccountSum
       // Soonest expiry first; accounts without a token are the most urgent of all.
       return (a, b) => expiryRank(a) - expiryRank(b) || byLabel(a, b);
     case 'status':
-      return (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || expiryRank(a) - expiryRank(b) || byLabel(a, b);
+      return (a, b) => STATE_RANK[stateOf(a, now)] - STATE_RANK[stateOf(b, now)] || expiryRank(a) - expiryRank(b) || byLabel(a, b);
   }
 }
 
@@ -62,6 +63,6 @@ function expiryRank(account: AccountSummary): number {
   return account.accessExpiresAt ?? Number.NEGATIVE_INFINITY;
 }
 
-export function attentionCount(accounts: readonly AccountSummary[]): number {
-  return accounts.reduce((count, account) => count + (needsAttention(account) ? 1 : 0), 0);
+export function attentionCount(accounts: readonly AccountSummary[], now: number = Date.now()): number {
+  return accounts.reduce((count, account) => count + (needsAttention(account, now) ? 1 : 0), 0);
 }

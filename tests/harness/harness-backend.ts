@@ -98,19 +98,65 @@ export async function createHarnessBackend(options: HarnessBackendOptions = {}):
     backupKdfParams: HARNESS_SCRYPT,
   });
   await session.start();
+  const lock = harnessLock(api, session);
 
   return {
-    api,
+    api: lock.api,
     clipboard,
     dialogs,
     vaultDirectory,
     onAccountsChanged: (listener) => session.onAccountsChanged(listener),
-    onVaultStateChanged: (listener) => session.onVaultStateChanged(listener),
+    onVaultStateChanged: (listener) => {
+      const unsubscribe = session.onVaultStateChanged(listener);
+      const unsubscribeLock = lock.onStateChanged(listener);
+      return () => {
+        unsubscribe();
+        unsubscribeLock();
+      };
+    },
     async close() {
       guard.dispose();
       await session.shutdown();
       await handle?.close();
       if (ownDirectory !== null) await rm(ownDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The harness's stand-in for locking (the app's real lock lives in main and the vault): lockVault reports the
+ * vault locked and the window shows the unlock screen; any non-empty passphrase opens it again. Test and
+ * development only.
+ */
+function harnessLock(core: AppApi, session: AppSession) {
+  const listeners = new Set<(state: VaultState) => void>();
+  let locked = false;
+  const lockedState = async (): Promise<VaultState> => ({ ...(await session.getState()), state: 'locked', reason: null });
+  const emit = (state: VaultState): void => {
+    for (const listener of listeners) listener(state);
+  };
+  const api: AppApi = {
+    ...core,
+    lockVault: async () => {
+      locked = true;
+      const state = await lockedState();
+      emit(state);
+      return state;
+    },
+    getVaultState: () => (locked ? lockedState() : core.getVaultState(undefined)),
+    unlockVault: async (request) => {
+      if (!locked) return core.unlockVault(request);
+      locked = false;
+      const state = await core.getVaultState(undefined);
+      emit(state);
+      return state;
+    },
+  };
+  return {
+    api,
+    onStateChanged(listener: (state: VaultState) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

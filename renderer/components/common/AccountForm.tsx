@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailSchema, exchangeTokenSchema, hostSchema, labelSchema, newAccountSchema } from '../../../electron/shared/account-input';
@@ -59,7 +60,8 @@ export function AccountForm({ onAdded, onCancel, onBusyChange }: AccountFormProp
       setBusyState(false);
       onAdded(account);
     } catch (error) {
-      setBusyState(false);
+      // Re-enable the fields now, so the focus can land on the one the refusal concerns.
+      flushSync(() => setBusyState(false));
       const placed = placeRefusal(t, appErrorOf(error), FIELDS);
       setFormError(placed.formError);
       showErrors(placed.fieldErrors);

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, Ref } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
 
 interface BusyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'disabled'> {
   busy: boolean;
@@ -11,10 +11,26 @@ interface BusyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 
   ref?: Ref<HTMLButtonElement>;
 }
 
-/** A form's main button: disabled and reworded while its action runs. */
-export function BusyButton({ busy, label, busyLabel, spinner = false, disabled = false, type = 'submit', className = 'button', ...button }: BusyButtonProps) {
+/**
+ * A form's main button, reworded while its action runs. Busy, it is aria-disabled and ignores clicks but keeps
+ * the keyboard focus (a disabled button would drop it to the page); forms also ignore a submit while busy.
+ */
+export function BusyButton({ busy, label, busyLabel, spinner = false, disabled = false, type = 'submit', className = 'button', onClick, ...button }: BusyButtonProps) {
+  const ignore = busy || disabled;
   return (
-    <button {...button} type={type} className={className} disabled={busy || disabled}>
+    <button
+      {...button}
+      type={type}
+      className={className}
+      aria-disabled={ignore}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        if (ignore) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+    >
       {spinner && busy && <span className="spinner" aria-hidden="true" />}
       {busy ? busyLabel : label}
     </button>

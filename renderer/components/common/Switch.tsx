@@ -1,35 +1,50 @@
 import { useEffect, useId, useState } from 'react';
 
 interface SwitchProps {
+  /** The accessible name ("Auto-refresh for Acme Bakery"). */
   label: string;
+  /** Shorter visible words when the name carries more for assistive technology; the name starts with them. */
+  visibleLabel?: string;
   checked: boolean;
   /** May return a promise (saving in main): the switch shows the new position until it settles. */
   onChange: (checked: boolean) => void | Promise<unknown>;
   disabled?: boolean;
+  /** Saving: further changes are ignored, but the switch keeps the focus (a disabled control would drop it). */
+  busy?: boolean;
   hint?: string;
-  /** Hide the label visually (it stays available to assistive technology). */
-  labelHidden?: boolean;
 }
 
 /** An on/off switch: a native checkbox with the switch role, so Space toggles it and its state is announced. */
-export function Switch({ label, checked, onChange, disabled = false, hint, labelHidden = false }: SwitchProps) {
+export function Switch({ label, visibleLabel, checked, onChange, disabled = false, busy = false, hint }: SwitchProps) {
   const id = useId();
   const [pending, setPending] = useState<boolean | null>(null);
   useEffect(() => setPending(null), [checked]);
   const toggle = (next: boolean): void => {
+    if (busy || pending !== null) return;
     setPending(next);
     const saving = onChange(next);
     if (saving instanceof Promise) void saving.finally(() => setPending(null));
     else setPending(null);
   };
+  const shown = visibleLabel ?? label;
   return (
     <div className="switch-field">
       <label className="switch" htmlFor={id}>
-        <input id={id} type="checkbox" role="switch" checked={pending ?? checked} disabled={disabled} onChange={(event) => toggle(event.target.checked)} aria-describedby={hint !== undefined ? `${id}-hint` : undefined} />
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          checked={pending ?? checked}
+          disabled={disabled}
+          aria-busy={busy || pending !== null}
+          aria-label={shown === label ? undefined : label}
+          onChange={(event) => toggle(event.target.checked)}
+          aria-describedby={hint !== undefined ? `${id}-hint` : undefined}
+        />
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
         </span>
-        <span className={labelHidden ? 'visually-hidden' : 'switch-label'}>{label}</span>
+        <span className="switch-label">{shown}</span>
       </label>
       {hint !== undefined && (
         <p id={`${id}-hint`} className="field-hint">

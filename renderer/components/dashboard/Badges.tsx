@@ -1,32 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { AccountStatus } from '../../../electron/shared/account-summary';
-import type { HostKind } from '../../../electron/shared/account-input';
+import type { AccountState, StateTone } from '../../state/account-view';
 
-export function HostBadge({ kind, host }: { kind: HostKind; host: string }) {
+/** Shown only for a host other than the production base: the exception is what is worth seeing. */
+export function HostBadge({ kind, host }: { kind: 'production' | 'legacy' | 'custom'; host: string }) {
   const { t } = useTranslation();
+  if (kind === 'production') return null;
   return (
     <span className={`badge badge-host badge-${kind}`} title={t('row.hostTitle', { host })}>
       {t(`host.${kind}`)}
-      <span className="visually-hidden">{t('row.hostTitle', { host })}</span>
     </span>
   );
 }
 
-const STATUS_TONE: Record<AccountStatus, 'ok' | 'busy' | 'warn' | 'danger' | 'muted'> = {
-  ready: 'ok',
-  refreshing: 'busy',
-  retrying: 'warn',
-  'needs-exchange-token': 'danger',
-  'auto-refresh-off': 'muted',
-  'secrets-unreadable': 'danger',
-};
-
-export function StatusPill({ status }: { status: AccountStatus }) {
+export function StatePill({ state, tone }: { state: AccountState; tone: StateTone }) {
   const { t } = useTranslation();
   return (
-    <span className={`pill pill-${STATUS_TONE[status]}`} data-testid="status" data-status={status}>
+    <span className={`pill pill-${tone}`} data-testid="status" data-state={state}>
       <span className="pill-dot" aria-hidden="true" />
-      {t(`status.${status}`)}
+      {t(`status.${state}`)}
     </span>
   );
 }

@@ -1,44 +1,31 @@
 import { useTranslation } from 'react-i18next';
-import { countdownParts, lifetimeLeft } from '../../format/countdown';
+import { secondsLeft } from '../../format/countdown';
+import { useLocale } from '../../hooks/use-locale';
 import { useNow } from '../../hooks/use-now';
 
-interface CountdownProps {
-  expiresAt: number | null;
-  issuedAt: number | null;
-}
-
 /**
- * The live countdown and lifetime bar. It is the only part of a row that follows the page ticker,
- * so a tick re-renders these leaves and not the rows around them.
+ * Time left on a usable access token ("14 min 25 s", "2 h 59 min"), never a clock reading. It is the only part
+ * of a row that follows the page ticker, so a tick re-renders these leaves and not the rows around them.
  */
-export function Countdown({ expiresAt, issuedAt }: CountdownProps) {
+export function Countdown({ expiresAt }: { expiresAt: number | null }) {
   const { t } = useTranslation();
+  const { formatters } = useLocale();
   const now = useNow();
-  if (expiresAt === null) {
+  if (expiresAt === null || expiresAt <= now) {
     return (
-      <div className="countdown countdown-none" data-testid="countdown">
-        <span className="countdown-text">{t('row.noToken')}</span>
-      </div>
+      <span className="countdown countdown-none" data-testid="countdown">
+        {t('row.noUsableToken')}
+      </span>
     );
   }
-  const parts = countdownParts(expiresAt, now);
-  const left = lifetimeLeft(issuedAt, expiresAt, now);
-  const level = parts.expired ? 'expired' : left < 0.1 ? 'low' : left < 0.3 ? 'medium' : 'high';
-  const spoken = parts.expired
-    ? t('row.expired')
-    : parts.unit === 'hours-minutes'
-      ? t('row.expiresInHours', { hours: parts.hours, minutes: parts.minutes })
-      : t('row.expiresInMinutes', { minutes: parts.minutes, seconds: parts.seconds });
-  const percent = Math.round(left * 100);
+  const seconds = secondsLeft(expiresAt, now);
+  const level = seconds < 120 ? 'low' : seconds < 600 ? 'medium' : 'high';
   return (
-    <div className={`countdown countdown-${level}`} data-testid="countdown" data-expires-at={expiresAt}>
+    <span className={`countdown countdown-${level}`} data-testid="countdown" data-expires-at={expiresAt}>
       <span className="countdown-text" aria-hidden="true">
-        {parts.expired ? t('row.expired') : parts.unit === 'hours-minutes' ? t('row.hoursShort', { time: parts.text }) : parts.text}
+        {formatters.duration(seconds)}
       </span>
-      <span className="visually-hidden">{spoken}</span>
-      <div className="lifetime-bar" role="meter" aria-label={t('row.lifetime')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={t('row.lifetimeValue', { percent })}>
-        <div className="lifetime-fill" style={{ width: `${percent}%` }} />
-      </div>
-    </div>
+      <span className="visually-hidden">{t('row.validFor', { duration: formatters.durationLong(seconds) })}</span>
+    </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountPatchSchema, emailSchema, hostSchema, labelSchema } from '../../../electron/shared/account-input';
@@ -54,7 +55,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountSummar
       announce(t('form.saved', { label: updated.label }), 'success');
       onClose();
     } catch (error) {
-      setBusy(false);
+      flushSync(() => setBusy(false));
       const placed = placeRefusal(t, appErrorOf(error), FIELDS);
       setFormError(placed.formError);
       showErrors(placed.fieldErrors);

@@ -11,7 +11,7 @@ import { Dialog } from '../common/Dialog';
 import { FormError } from '../common/FormError';
 
 /** The confirmation names the account, so removing the wrong one takes two mistakes. */
-export function RemoveAccountDialog({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
+export function RemoveAccountDialog({ account, onClose, onRemoved }: { account: AccountSummary; onClose: () => void; onRemoved: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
@@ -24,9 +24,11 @@ export function RemoveAccountDialog({ account, onClose }: { account: AccountSumm
       await unwrap(winbooks().removeAccount({ id: account.id }));
       announce(t('remove.done', { label: account.label }), 'success');
       onClose();
+      onRemoved();
     } catch (failure) {
       setBusy(false);
       setError(errorText(t, appErrorOf(failure)));
+      // The confirm button kept the focus (aria-disabled while busy): the alert is read, the user can retry or cancel.
     }
   };
 

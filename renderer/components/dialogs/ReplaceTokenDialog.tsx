@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exchangeTokenSchema } from '../../../electron/shared/account-input';
@@ -41,7 +42,7 @@ export function ReplaceTokenDialog({ account, onClose }: { account: AccountSumma
       announce(t('form.replaced', { label: updated.label }), 'success');
       onClose();
     } catch (failure) {
-      setBusy(false);
+      flushSync(() => setBusy(false));
       const placed = placeRefusal(t, appErrorOf(failure), ['exchangeToken']);
       setError(placed.fieldErrors.exchangeToken);
       setFormError(placed.formError);

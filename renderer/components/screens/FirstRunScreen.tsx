@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { AccountForm } from '../common/AccountForm';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 const STEPS = ['step1', 'step2', 'step3', 'step4'] as const;
 
@@ -24,6 +25,7 @@ export function FirstRunScreen({ onAdded }: { onAdded: (account: AccountSummary)
         <h2>{t('firstRun.formTitle')}</h2>
         <AccountForm onAdded={onAdded} />
       </div>
+      <RestoreFromBackup />
     </section>
   );
 }

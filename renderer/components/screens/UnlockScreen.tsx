@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
@@ -10,6 +11,7 @@ import { BusyButton } from '../common/BusyButton';
 import { FormError } from '../common/FormError';
 import { FormField } from '../common/FormField';
 import { NewPassphraseFields } from '../common/NewPassphraseFields';
+import { ForgotPassphrase } from './ForgotPassphrase';
 
 /** The vault needs a passphrase (no OS key store), is locked, or its file was damaged. */
 export function UnlockScreen({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
@@ -31,11 +33,6 @@ function Reason({ vault }: { vault: VaultState }) {
   return (
     <div className="reason">
       <p>{t(vault.protection === 'passphrase' ? 'unlock.whyPassphrase' : 'unlock.whyGeneric')}</p>
-      {vault.reason !== null && (
-        <p className="reason-detail">
-          <span className="reason-label">{t('unlock.reasonLabel')}</span> {vault.reason}
-        </p>
-      )}
     </div>
   );
 }
@@ -58,7 +55,8 @@ function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: 
     try {
       onVaultState(await unwrap(winbooks().unlockVault({ passphrase })));
     } catch (failure) {
-      setBusy(false);
+      // Re-enable the field first, so the focus can go back to it.
+      flushSync(() => setBusy(false));
       const refusal = appErrorOf(failure);
       setError(refusal.code === 'invalid-input' && refusal.field === 'passphrase' ? t('unlock.wrongPassphrase') : errorText(t, refusal));
       inputRef.current?.focus();
@@ -73,6 +71,7 @@ function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: 
       <div className="form-actions">
         <BusyButton className="button button-primary" busy={busy} label={t('unlock.unlock')} busyLabel={t('unlock.unlocking')} />
       </div>
+      <ForgotPassphrase onVaultState={onVaultState} />
     </form>
   );
 }
@@ -92,8 +91,9 @@ function CreatePassphraseForm({ vault, onVaultState }: { vault: VaultState; onVa
     try {
       onVaultState(await unwrap(winbooks().createPassphrase({ passphrase: checked.passphrase })));
     } catch (failure) {
-      setBusy(false);
+      flushSync(() => setBusy(false));
       setFormError(errorText(t, appErrorOf(failure)));
+      entry.focus('passphrase');
     }
   };
 
@@ -129,7 +129,6 @@ function DamagedVault({ vault, onVaultState }: { vault: VaultState; onVaultState
   return (
     <div className="form">
       <h1 id="unlock-title">{t('unlock.damagedTitle')}</h1>
-      {vault.reason !== null && <p>{vault.reason}</p>}
       {vault.keptAsidePath !== null && <p>{t('unlock.keptAside', { path: vault.keptAsidePath })}</p>}
       <label className="check">
         <input type="checkbox" checked={understood} onChange={(event) => setUnderstood(event.target.checked)} />

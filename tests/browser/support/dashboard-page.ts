@@ -1,20 +1,36 @@
 import type { Locator, Page } from 'playwright-core';
 import { WAIT_MS } from './browser-suite';
 
-/** The dashboard as a user sees it: rows found by the account's name, controls by their labels. */
+/** The accounts window as a user sees it: rows found by the account's name, controls by their names. */
 export class DashboardPage {
   constructor(readonly page: Page) {}
 
   row(label: string): Locator {
-    return this.page.getByRole('listitem', { name: label, exact: true });
+    return this.page.locator(`[data-testid="account-row"][data-label="${label.replace(/"/gu, '\\"')}"]`);
   }
 
   rows(): Locator {
     return this.page.getByTestId('account-row');
   }
 
+  details(): Locator {
+    return this.page.getByTestId('details');
+  }
+
+  /** Selects the account and returns one of the buttons of its details pane, by its visible words. */
+  async detailsButton(label: string, name: string): Promise<Locator> {
+    await this.select(label);
+    return this.details().getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`, 'u') });
+  }
+
+  /** Kept for the older tests: the action of a row now lives in the details pane of the selected account. */
   rowButton(label: string, name: string): Locator {
-    return this.row(label).getByRole('button', { name, exact: true });
+    return this.details().getByRole('button', { name: `${name} for ${label}`, exact: true });
+  }
+
+  async select(label: string): Promise<void> {
+    await this.row(label).locator('.cell-label').click();
+    await this.details().getByRole('heading', { name: label, exact: true }).waitFor();
   }
 
   status(label: string): Locator {
@@ -26,21 +42,33 @@ export class DashboardPage {
   }
 
   async countdownText(label: string): Promise<string> {
-    return (await this.countdown(label).locator('.countdown-text').textContent()) ?? '';
+    return (await this.countdown(label).textContent()) ?? '';
   }
 
   async expiresAt(label: string): Promise<number> {
     return Number(await this.countdown(label).getAttribute('data-expires-at'));
   }
 
-  /** Labels of the rows in list order (by aria-posinset). */
+  /** Labels of the rows in list order (by aria-rowindex). */
   async rowLabels(): Promise<string[]> {
-    return this.page.getByTestId('account-row').evaluateAll((rows) =>
+    return this.rows().evaluateAll((rows) =>
       rows
-        .map((row) => ({ position: Number(row.getAttribute('aria-posinset')), label: row.querySelector('h3')?.textContent ?? '' }))
+        .map((row) => ({ position: Number(row.getAttribute('aria-rowindex')), label: row.getAttribute('data-label') ?? '' }))
         .sort((a, b) => a.position - b.position)
         .map((row) => row.label),
     );
+  }
+
+  /** What has the keyboard focus: a short description for assertions ("row:Acme", "button:Copy token for Acme"). */
+  async focused(): Promise<string> {
+    return this.page.evaluate(() => {
+      const element = document.activeElement;
+      if (element === null || element === document.body) return 'body';
+      const row = element.getAttribute('role') === 'row' ? element.getAttribute('data-label') : null;
+      if (row !== null) return `row:${row}`;
+      const name = element.getAttribute('aria-label') ?? element.textContent ?? '';
+      return `${element.tagName.toLowerCase()}:${name.trim()}`;
+    });
   }
 
   async waitFor(check: () => Promise<boolean>, what: string): Promise<void> {
@@ -51,6 +79,10 @@ export class DashboardPage {
     }
     throw new Error(`Timed out waiting for ${what}.`);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** Fills the add-account form (first-run page or dialog) with the mouse-free helpers of Playwright. */

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+/** Completes a button's visible words with the account for assistive technology: "Copy token" + " for Acme Bakery". */
+export function ForAccount({ label }: { label: string }) {
+  const { t } = useTranslation();
+  return <span className="visually-hidden">{t('row.forAccount', { label })}</span>;
+}
