@@ -1,4 +1,4 @@
-import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
+import type { IpcMainInvokeEvent, Notification, Session, WebContents } from 'electron';
 
 /**
  * Small stand-ins for the Electron objects the glue receives as parameters. Each records what was done to
@@ -166,9 +166,9 @@ export class FakeNotificationCenter {
 
   constructor(readonly platform: NodeJS.Platform = 'win32') {}
 
-  readonly create = (options: { title?: string; body?: string }): FakeNotification => {
+  readonly create = (options: { title?: string; body?: string }): Notification => {
     this.created += 1;
-    return new FakeNotification(options, this);
+    return new FakeNotification(options, this) as unknown as Notification;
   };
 
   show(notification: FakeNotification): void {
