@@ -6,6 +6,7 @@ import { switchLanguage } from '../i18n/setup';
 import { useAccounts } from '../hooks/use-accounts';
 import { AnnouncerProvider, useAnnounce } from '../hooks/use-announcer';
 import { useBootstrap } from '../hooks/use-bootstrap';
+import { revealAccountRow, useOpenAccountRequests } from '../hooks/use-open-account';
 import type { AppInfo } from '../hooks/use-bootstrap';
 import { LocaleProvider } from '../hooks/use-locale';
 import { useStatusAnnouncements } from '../hooks/use-status-announcements';
@@ -78,6 +79,15 @@ function Screens({ appInfo, settings, vault, setSettings, setVault }: LocalizedA
   const open = vault.state === 'open';
   const { store, accounts, loaded, error, reload } = useAccounts(open);
   useStatusAnnouncements(store);
+  // The tray or a notification asks for one account: back to the list, that row scrolled to and focused.
+  const [revealId, setRevealId] = useState<string | null>(null);
+  useOpenAccountRequests((accountId) => {
+    setView('accounts');
+    setRevealId(accountId);
+  });
+  useEffect(() => {
+    if (revealId !== null && revealAccountRow(revealId)) setRevealId(null);
+  }, [revealId, accounts, view]);
 
   let content;
   if (!open) {
