@@ -6,12 +6,15 @@
  *   revoked grant    - the admin deleted the grant: the account asks for a new exchange token
  * Bundled to dist-electron/demo.cjs by scripts/build-electron.mjs and started with `electron dist-electron/demo.cjs`.
  */
-import { app } from 'electron';
+import { BrowserWindow, ClipboardItem, Menu, Notification, Tray, app, clipboard, dialog, nativeImage, powerMonitor, protocol, safeStorage, session } from 'electron';
+import ElectronStore from 'electron-store';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import packageJson from '../package.json';
 import { MemoryVault } from '../electron/core/app/memory-vault';
 import { runApp } from '../electron/main/app-main';
+import { PREFERENCES_STORE_NAME } from '../electron/main/settings-backend';
 import type { AppApi } from '../electron/shared/ipc-contract';
 import { WinbooksSandbox } from '../tests/sandbox/winbooks-sandbox';
 
@@ -21,8 +24,8 @@ const DEMO_ACCOUNTS = {
   revoked: { label: 'Garage Dupont', email: 'dupont@demo.invalid' },
 } as const;
 
+// A fresh folder every run: never the real data folder, whatever WINBOOKS_TOKEN_MANAGER_DIR says (runApp ignores it).
 const demoDataDirectory = mkdtempSync(join(tmpdir(), 'winbooks-token-manager-demo-'));
-app.setPath('userData', demoDataDirectory);
 console.log(`Demo data folder: ${demoDataDirectory} (for the command line: WINBOOKS_TOKEN_MANAGER_DIR="${demoDataDirectory}" npx winbooks-token list)`);
 const sandboxReady = WinbooksSandbox.start();
 app.on('will-quit', () => {
@@ -43,4 +46,14 @@ async function seed(api: AppApi): Promise<void> {
   await api.refreshAccount({ id: account.id }).catch(() => undefined);
 }
 
-runApp({ demo: { vault: new MemoryVault(), seed } });
+runApp(
+  {
+    electron: { BrowserWindow, ClipboardItem, Menu, Notification, Tray, app, clipboard, dialog, nativeImage, powerMonitor, protocol, safeStorage, session },
+    createPreferences: () => new ElectronStore({ name: PREFERENCES_STORE_NAME, configFileMode: 0o600 }),
+    platform: process.platform,
+    env: process.env,
+    // Bundled to dist-electron/demo.cjs: the app folder (dist/, resources/) is one up.
+    appDir: join(__dirname, '..'),
+  },
+  { demo: { vault: new MemoryVault(), seed, dataDirectory: demoDataDirectory, name: `${packageJson.productName} (demo)`, version: packageJson.version } },
+);

@@ -32,13 +32,16 @@ export function electronClipboardPort(deps: {
   clipboard: Pick<Clipboard, 'write' | 'writeText' | 'readText' | 'clear'>;
   createItem: (entries: Record<string, string>) => ClipboardItem;
   platform: NodeJS.Platform;
+  /** Told when the concealed formats were refused and the token went as plain text (clipboard history may keep it). */
+  onPlainTextFallback?: (reason: string) => void;
 }): ClipboardPort {
   return {
     async writeText(text) {
       try {
         await deps.clipboard.write([deps.createItem(sensitiveClipboardEntries(text, deps.platform))]);
-      } catch {
-        // A platform that refuses the marker formats still gets the text (cleared later as usual).
+      } catch (error) {
+        // A platform that refuses the marker formats still gets the text (cleared later as usual), and it is said.
+        deps.onPlainTextFallback?.(error instanceof Error ? error.message.slice(0, 200) : 'refused');
         await deps.clipboard.writeText(text);
       }
     },

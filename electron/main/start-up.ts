@@ -13,13 +13,26 @@ import type { Settings } from '../shared/settings';
  * lifecycle if the vault is open. The tray and the window come after, in the composition root.
  */
 
-export interface StartUpDeps {
+/** The vault as opened by core, with what start-up needs beyond the session's part. */
+export interface CoreVault extends SessionVault {
+  readonly keychain: KeychainAssessment;
+  /** With the vault open and keychain-protected: wraps the key again with the keychain's current key. */
+  createWithOsKeychain?(): Promise<VaultState>;
+}
+
+/** safeStorage adapted; reEncryptWanted tells that a decryption asked for the data to be encrypted again. */
+export type StartUpEncryption = OsEncryption & { reEncryptWanted?(): boolean };
+
+export interface OpenCoreDeps {
   /** Electron safeStorage adapted; undefined when it cannot be used at all. */
-  osEncryption: () => Promise<OsEncryption | undefined>;
-  openVault: (osEncryption: OsEncryption | undefined) => Promise<SessionVault & { readonly keychain: KeychainAssessment }>;
+  osEncryption: () => Promise<StartUpEncryption | undefined>;
+  openVault: (osEncryption: OsEncryption | undefined) => Promise<CoreVault>;
+  logger: Logger;
+}
+
+export interface StartUpDeps extends OpenCoreDeps {
   createLifecycle: (storage: AccountStorage) => StartableLifecycle;
   settings: SettingsStore;
-  logger: Logger;
 }
 
 export interface StartedCore {
@@ -28,7 +41,11 @@ export interface StartedCore {
   keychain: KeychainAssessment;
 }
 
-export async function startCore(deps: StartUpDeps): Promise<StartedCore> {
+/**
+ * Checks the OS encryption and its backend, opens the vault, and acts on safeStorage's shouldReEncrypt: the
+ * vault key is wrapped again with the keychain's current key (a rotated or stronger one), so the old key can go.
+ */
+export async function openCore(deps: OpenCoreDeps): Promise<CoreVault> {
   const osEncryption = await deps.osEncryption();
   const vault = await deps.openVault(osEncryption);
   const keychain = vault.keychain;
@@ -37,9 +54,24 @@ export async function startCore(deps: StartUpDeps): Promise<StartedCore> {
     keychainUsable: keychain.usable,
     backend: keychain.backend ?? 'none',
   });
+  const state = vault.state();
+  if (osEncryption?.reEncryptWanted?.() === true && state.state === 'open' && state.protection === 'os-keychain' && vault.createWithOsKeychain !== undefined) {
+    try {
+      await vault.createWithOsKeychain();
+      deps.logger.info('startup.vault-key-re-encrypted');
+    } catch (error) {
+      // The old wrap still opens the vault: keep it and try again at the next start.
+      deps.logger.warn('startup.vault-key-re-encrypt-failed', { message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return vault;
+}
+
+export async function startCore(deps: StartUpDeps): Promise<StartedCore> {
+  const vault = await openCore(deps);
   const session = new AppSession({ vault, createLifecycle: deps.createLifecycle, settings: deps.settings, logger: deps.logger });
   await session.start();
-  return { session, vault, keychain };
+  return { session, vault, keychain: vault.keychain };
 }
 
 /**

@@ -21,7 +21,7 @@ export function toMenuTemplate(entries: TrayMenuEntry[], onAction: (action: Tray
 
 export interface TrayControllerDeps {
   tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage'>;
-  buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
+  buildMenu: (template: MenuItemConstructorOptions[]) => Pick<Menu, 'on'>;
   icons: { fine: NativeImage; attention: NativeImage };
   clock: Clock;
   accounts: () => AccountSummary[];
@@ -33,14 +33,33 @@ export interface TrayControllerDeps {
   onAction: (action: TrayAction) => void;
 }
 
-/** Keeps the tray's menu, icon and tooltip in step with the accounts. */
+/**
+ * Keeps the tray's menu, icon and tooltip in step with the accounts. A menu the user has open is never
+ * replaced under their pointer: the rebuild waits until it closes (Menu 'menu-will-show' / 'menu-will-close').
+ */
 export function createTrayController(deps: TrayControllerDeps): { update(): void; dispose(): void } {
   let lastAttention: boolean | null = null;
   let tick: TimerHandle | null = null;
+  let menuOpen = false;
+  let rebuildWhenClosed = false;
 
   const rebuild = (): void => {
+    if (menuOpen) {
+      rebuildWhenClosed = true;
+      return;
+    }
     const input = { accounts: deps.accounts(), now: deps.clock.now(), vaultOpen: deps.vaultOpen(), texts: deps.texts(), canLock: deps.canLock?.() ?? false };
-    deps.tray.setContextMenu(deps.buildMenu(toMenuTemplate(buildTrayMenu(input), deps.onAction)));
+    const menu = deps.buildMenu(toMenuTemplate(buildTrayMenu(input), deps.onAction));
+    menu.on('menu-will-show', () => {
+      menuOpen = true;
+    });
+    menu.on('menu-will-close', () => {
+      menuOpen = false;
+      if (!rebuildWhenClosed) return;
+      rebuildWhenClosed = false;
+      throttled.call();
+    });
+    deps.tray.setContextMenu(menu as Menu);
     const status = trayStatus(input);
     deps.tray.setToolTip(status.tooltip);
     if (status.attention !== lastAttention) {

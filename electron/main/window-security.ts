@@ -38,9 +38,13 @@ export function mainWindowOptions(input: { preloadPath: string; iconPath?: strin
   };
 }
 
-/** Keeps the window on the app's own page: no navigation, no new windows, no embedded webviews. */
-export function guardWebContents(contents: WebContents, logger: Logger): void {
+/**
+ * Keeps the window on the app's own page: no navigation, no new windows, no embedded webviews. In development,
+ * `allowReloadOf` lets the page reload itself from the Vite dev server (its full reload is a navigation).
+ */
+export function guardWebContents(contents: WebContents, logger: Logger, options: { allowReloadOf?: ((url: string) => boolean) | undefined } = {}): void {
   contents.on('will-navigate', (event) => {
+    if (options.allowReloadOf?.(event.url) === true) return;
     event.preventDefault();
     logger.warn('window.navigation-denied', { url: event.url.slice(0, 200) });
   });

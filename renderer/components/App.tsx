@@ -9,6 +9,7 @@ import { useBootstrap } from '../hooks/use-bootstrap';
 import { useFocusRescue } from '../hooks/use-focus-rescue';
 import { appErrorOf, unwrap } from '../api/request';
 import { winbooks } from '../api/winbooks-bridge';
+import { revealAccountRow, useOpenAccountRequests } from '../hooks/use-open-account';
 import type { AppInfo } from '../hooks/use-bootstrap';
 import { LocaleProvider } from '../hooks/use-locale';
 import { useStatusAnnouncements } from '../hooks/use-status-announcements';
@@ -104,6 +105,15 @@ function Screens({ appInfo, settings, vault, setSettings, setVault }: LocalizedA
       announce(errorText(t, appErrorOf(failure)), 'error');
     }
   }, [announce, setVault, t]);
+  // The tray or a notification asks for one account: back to the list, that row scrolled to and focused.
+  const [revealId, setRevealId] = useState<string | null>(null);
+  useOpenAccountRequests((accountId) => {
+    setView('accounts');
+    setRevealId(accountId);
+  });
+  useEffect(() => {
+    if (revealId !== null && revealAccountRow(revealId)) setRevealId(null);
+  }, [revealId, accounts, view]);
 
   let content;
   if (!open) {

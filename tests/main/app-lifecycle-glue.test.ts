@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import type { App, BrowserWindow, PowerMonitor } from 'electron';
 import { keepRunningOnClose } from '../../electron/main/close-to-tray';
 import { resyncOnWake } from '../../electron/main/power-events';
-import { holdQuitForCleanup } from '../../electron/main/quit-sequence';
+import { cleanUpOnWindowsSessionEnd, holdQuitForCleanup } from '../../electron/main/quit-sequence';
+import { rendererCrashGuard } from '../../electron/main/renderer-crash-guard';
 import { CapturingLogger } from '../support/lifecycle-fixture';
 import { FakeEmitter, FakeEvent } from './fake-electron';
 
@@ -51,6 +52,56 @@ describe('quit', () => {
     finishCleanup();
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(quits, 1, 'then the app quits for real');
+  });
+});
+
+describe('quit bound and Windows session end', () => {
+  test('a clean-up that hangs (a refresh under way) does not keep the app alive past the bound', async () => {
+    const app = new FakeEmitter() as FakeEmitter & { quit(): void };
+    let quits = 0;
+    app.quit = () => {
+      quits += 1;
+      app.emit('before-quit', new FakeEvent());
+    };
+    let fireBound: () => void = () => undefined;
+    const logger = new CapturingLogger();
+    holdQuitForCleanup(app as unknown as App, () => new Promise<void>(() => undefined), logger, { boundMs: 5_000, setTimer: (_ms, run) => (fireBound = run) });
+    app.emit('before-quit', new FakeEvent());
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(quits, 0, 'still cleaning up');
+    fireBound();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(quits, 1, 'quit once the bound passed');
+    assert.ok(logger.events().includes('quit.cleanup-timed-out'));
+  });
+
+  test('Windows: the clean-up starts at query-session-end (no before-quit comes on shut down or log off)', async () => {
+    const app = new FakeEmitter() as FakeEmitter & { quit(): void };
+    app.quit = () => undefined;
+    let cleanups = 0;
+    const quit = holdQuitForCleanup(app as unknown as App, () => {
+      cleanups += 1;
+      return Promise.resolve();
+    }, new CapturingLogger());
+    const window = new FakeEmitter();
+    cleanUpOnWindowsSessionEnd(window as unknown as BrowserWindow, 'win32', quit, new CapturingLogger());
+    window.emit('query-session-end', new FakeEvent());
+    window.emit('session-end', new FakeEvent());
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(cleanups, 1, 'once');
+    const linuxWindow = new FakeEmitter();
+    cleanUpOnWindowsSessionEnd(linuxWindow as unknown as BrowserWindow, 'linux', quit, new CapturingLogger());
+    assert.equal(linuxWindow.listenerCount('session-end'), 0, 'the events exist on Windows only');
+  });
+});
+
+describe('renderer crashes', () => {
+  test('a page that keeps crashing is reloaded a few times, then no more', () => {
+    let now = 0;
+    const guard = rendererCrashGuard(() => now);
+    assert.deepEqual([guard.shouldReload(), guard.shouldReload(), guard.shouldReload(), guard.shouldReload()], [true, true, true, false]);
+    now += 61_000;
+    assert.equal(guard.shouldReload(), true, 'a crash long after is reloaded again');
   });
 });
 

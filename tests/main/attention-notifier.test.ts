@@ -5,7 +5,6 @@ import { MAIN_TEXTS } from '../../electron/core/app/main-texts';
 import type { AccountsChange, AttentionEvent } from '../../electron/core/tokens/lifecycle-api';
 import type { Notice } from '../../electron/core/app/notices';
 import { copyNotice } from '../../electron/core/app/notices';
-import { electronNotifier } from '../../electron/main/electron-notifier';
 import { ManualClock } from '../support/manual-clock';
 import { NOW, summary } from './account-fixtures';
 
@@ -59,26 +58,5 @@ describe('notifications', () => {
     await clock.advance(16 * 60_000);
     assert.equal(notices.length, 2, 'a new episode is reported again');
     stop();
-  });
-
-  test('the Electron notifier shows the notice and opens the account on click', () => {
-    const clicked: (string | undefined)[] = [];
-    const shown: string[] = [];
-    let click: (() => void) | undefined;
-    const notifier = electronNotifier({
-      isSupported: () => true,
-      create: (options) =>
-        ({
-          on: (_event: string, listener: () => void) => {
-            click = listener;
-          },
-          show: () => shown.push(options.body ?? ''),
-        }) as unknown as Electron.Notification,
-      onClick: (accountId) => clicked.push(accountId),
-    });
-    notifier.notify({ title: 't', body: 'ACME: token copied', accountId: 'acct_00000001' });
-    click?.();
-    assert.deepEqual(shown, ['ACME: token copied']);
-    assert.deepEqual(clicked, ['acct_00000001']);
   });
 });

@@ -70,6 +70,34 @@ describe('Electron clipboard adapter', () => {
     assert.equal(sensitiveClipboardEntries('tok', 'linux')[raw('x-kde-passwordManagerHint')], 'secret');
   });
 
+  test('what is written is what Electron 45\'s ClipboardItem accepts: string payloads under MIME keys, never empty', () => {
+    for (const platform of ['darwin', 'win32', 'linux', 'freebsd'] as const) {
+      const entries = sensitiveClipboardEntries('tok', platform);
+      assert.ok(Object.keys(entries).length > 0, platform);
+      for (const [type, value] of Object.entries(entries)) {
+        assert.equal(typeof value, 'string', `${platform} ${type}`);
+        assert.ok(type === 'text/plain' || /^electron application\/osclipboard;format="[^"]+"$/u.test(type), `${platform} ${type}`);
+      }
+    }
+  });
+
+  test('a plain-text fallback is reported, with the reason and never the token', async () => {
+    const reasons: string[] = [];
+    const port = electronClipboardPort({
+      clipboard: {
+        write: () => Promise.reject(new Error('format not supported')),
+        writeText: () => Promise.resolve(),
+        readText: () => Promise.resolve(''),
+        clear: () => undefined,
+      },
+      createItem: (entries) => entries as unknown as ClipboardItem,
+      platform: 'linux',
+      onPlainTextFallback: (reason) => reasons.push(reason),
+    });
+    await port.writeText('secret-token');
+    assert.deepEqual(reasons, ['format not supported']);
+  });
+
   test('writes text and markers in one atomic write, falls back to plain text when refused', async () => {
     const writes: Record<string, string>[][] = [];
     const plain: string[] = [];

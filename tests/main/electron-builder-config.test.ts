@@ -47,8 +47,24 @@ describe('electron-builder configuration', () => {
         enableEmbeddedAsarIntegrityValidation: true,
         enableCookieEncryption: true,
         grantFileProtocolExtraPrivileges: false,
+        resetAdHocDarwinSignature: true,
       },
     );
+  });
+
+  test('macOS: ad-hoc signature after the fuses when no certificate, notarization from environment variables', () => {
+    const release = config('electron-builder.yml');
+    // app-builder-lib 26 flips fuses right before signing and passes resetAdHocDarwinSignature to @electron/fuses,
+    // which runs `codesign --sign - --force --deep` on the .app (node_modules/@electron/fuses/dist/index.js).
+    assert.equal((release.electronFuses as { resetAdHocDarwinSignature?: boolean }).resetAdHocDarwinSignature, true);
+    // notarize: true -> MacTargetHelper.getNotarizeOptions reads APPLE_API_KEY..., APPLE_ID... or APPLE_KEYCHAIN_PROFILE.
+    assert.equal((release.mac as { notarize?: boolean }).notarize, true);
+  });
+
+  test('Linux: the sandbox is never switched off for a package (no --no-sandbox anywhere)', () => {
+    const text = readFileSync('electron-builder.yml', 'utf8').split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+    assert.doesNotMatch(text, /no-sandbox/u);
+    assert.deepEqual((config('electron-builder.yml').linux as { target: unknown }).target, ['AppImage', 'deb'], 'the deb (with its AppArmor profile) is there for Ubuntu 24.04');
   });
 
   test('the test build extends the release and only keeps the inspect fuse on', () => {

@@ -1,4 +1,4 @@
-import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
+import type { IpcMainInvokeEvent, Notification, Session, WebContents } from 'electron';
 
 /**
  * Small stand-ins for the Electron objects the glue receives as parameters. Each records what was done to
@@ -135,5 +135,78 @@ export class FakeSession {
 
   asElectron(): Session {
     return this as unknown as Session;
+  }
+}
+
+/**
+ * A full garbage collection, for fakes that model what Electron lets V8 collect. `--expose-gc` is set at run
+ * time and `gc` taken from a fresh context (the flag only applies to contexts created after it is set).
+ */
+export async function collectGarbage(): Promise<void> {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // A WeakRef target stays alive until the end of the job that created or read it: let that job end first.
+  for (let round = 0; round < 3; round += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
+}
+
+/**
+ * The OS notification centre as Electron drives it: the centre keeps the notification on screen, but Electron
+ * holds the JS Notification (and so its handlers) only weakly (electron/electron#16922). A click on a
+ * notification whose object was collected reaches nobody. 'failed' exists on Windows only.
+ */
+export class FakeNotificationCenter {
+  private readonly onScreen: WeakRef<FakeNotification>[] = [];
+  readonly shownBodies: string[] = [];
+  created = 0;
+
+  constructor(readonly platform: NodeJS.Platform = 'win32') {}
+
+  readonly create = (options: { title?: string; body?: string }): Notification => {
+    this.created += 1;
+    return new FakeNotification(options, this) as unknown as Notification;
+  };
+
+  show(notification: FakeNotification): void {
+    this.onScreen.push(new WeakRef(notification));
+    this.shownBodies.push(notification.options.body ?? '');
+  }
+
+  /** The user clicks the index-th notification shown; true when a JS object was still there to hear it. */
+  click(index: number): boolean {
+    return this.dispatch(index, 'click');
+  }
+
+  close(index: number): boolean {
+    return this.dispatch(index, 'close');
+  }
+
+  fail(index: number): boolean {
+    if (this.platform !== 'win32') throw new Error(`Electron emits Notification 'failed' on Windows only, not on ${this.platform}`);
+    return this.dispatch(index, 'failed', 'toast failed');
+  }
+
+  private dispatch(index: number, event: string, ...args: unknown[]): boolean {
+    const notification = this.onScreen[index]?.deref();
+    if (notification === undefined) return false;
+    notification.emit(event, ...args);
+    return true;
+  }
+}
+
+export class FakeNotification extends FakeEmitter {
+  constructor(
+    readonly options: { title?: string; body?: string },
+    private readonly center: FakeNotificationCenter,
+  ) {
+    super();
+  }
+
+  show(): void {
+    this.center.show(this);
   }
 }

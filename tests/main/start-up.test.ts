@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,15 +18,43 @@ import { CapturingLogger } from '../support/lifecycle-fixture';
 
 const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
-/** safeStorage as Electron reports it on a Linux desktop, with a reversible stand-in for the cipher. */
-function fakeSafeStorage(backend: ReturnType<SafeStorage['getSelectedStorageBackend']>, available = true): SafeStorage {
-  return {
-    isAsyncEncryptionAvailable: () => Promise.resolve(available),
-    getSelectedStorageBackend: () => backend,
-    encryptStringAsync: (text: string) => Promise.resolve(Buffer.from([...Buffer.from(text)].map((byte) => byte ^ 0x5a))),
-    decryptStringAsync: (data: Buffer) => Promise.resolve({ result: Buffer.from([...data].map((byte) => byte ^ 0x5a)).toString(), shouldReEncrypt: false }),
-  } as unknown as SafeStorage;
+/** Electron 45's rejection when a key provider cannot answer yet (shell/browser/api/electron_api_safe_storage.cc). */
+const TEMPORARILY_UNAVAILABLE = 'safeStorage.decryptStringAsync is temporarily unavailable. Please try again.';
+
+interface FakeSafeStorageOptions {
+  available?: boolean;
+  /** Like a keyring still locked at login: every decryption is refused as temporarily unavailable. */
+  keyringLocked?: boolean;
+  /** Decryptions report shouldReEncrypt (the key was rotated). */
+  rotated?: boolean;
+  platform?: NodeJS.Platform;
 }
+
+/**
+ * safeStorage's async API as Electron 45 has it, with a reversible stand-in for the cipher tagged by key
+ * generation. getSelectedStorageBackend exists on Linux only (bound under IS_LINUX).
+ */
+function fakeSafeStorage(backend: ReturnType<SafeStorage['getSelectedStorageBackend']>, options: FakeSafeStorageOptions = {}): SafeStorage & { encryptions: number } {
+  const key = options.rotated === true ? 0x33 : 0x5a;
+  const fake = {
+    encryptions: 0,
+    isAsyncEncryptionAvailable: () => Promise.resolve(options.available ?? true),
+    encryptStringAsync: (text: string) => {
+      fake.encryptions += 1;
+      return Promise.resolve(Buffer.from([key, ...[...Buffer.from(text)].map((byte) => byte ^ key)]));
+    },
+    decryptStringAsync: (data: Buffer) => {
+      if (options.keyringLocked === true) return Promise.reject(new Error(TEMPORARILY_UNAVAILABLE));
+      const [used = 0, ...rest] = [...data];
+      return Promise.resolve({ result: Buffer.from(rest.map((byte) => byte ^ used)).toString(), shouldReEncrypt: used !== key });
+    },
+  };
+  const platform = options.platform ?? 'linux';
+  if (platform === 'linux') Object.assign(fake, { getSelectedStorageBackend: () => backend });
+  return fake as unknown as SafeStorage & { encryptions: number };
+}
+
+const noWait = (): Promise<void> => Promise.resolve();
 
 describe('start-up: OS encryption -> vault -> lifecycle', () => {
   let directory: string;
@@ -37,20 +65,21 @@ describe('start-up: OS encryption -> vault -> lifecycle', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  async function start(dir: string, safeStorage: SafeStorage) {
+  async function start(dir: string, safeStorage: SafeStorage, platform: NodeJS.Platform = 'linux') {
     let lifecyclesCreated = 0;
     const settings = createInMemorySettingsStore({ startInTray: true });
+    const logger = new CapturingLogger();
     const core = await startCore({
-      osEncryption: () => safeStorageEncryption(safeStorage, 'linux'),
+      osEncryption: () => safeStorageEncryption(safeStorage, platform, noWait),
       openVault: (osEncryption) => openVault({ store: { directory: dir }, osEncryption, scryptParams: FAST_SCRYPT }),
       createLifecycle: (storage) => {
         lifecyclesCreated += 1;
         return new TokenLifecycle({ client: createWinbooksTokenClient(), storage });
       },
       settings,
-      logger: new CapturingLogger(),
+      logger,
     });
-    return { ...core, settings, lifecyclesCreated: () => lifecyclesCreated };
+    return { ...core, settings, logger, lifecyclesCreated: () => lifecyclesCreated };
   }
 
   test('Linux with basic_text: the passphrase screen, the window shown even when starting in the tray', async () => {
@@ -100,8 +129,54 @@ describe('start-up: OS encryption -> vault -> lifecycle', () => {
   });
 
   test('encryption reported unavailable: passphrase path too', async () => {
-    const started = await start(join(directory, 'unavailable'), fakeSafeStorage('gnome_libsecret', false));
+    const started = await start(join(directory, 'unavailable'), fakeSafeStorage('gnome_libsecret', { available: false }));
     assert.equal(started.vault.state().state, 'setup');
     await started.session.shutdown();
+  });
+
+  test('a keyring still locked at login: the vault waits ("not ready"), it is never called damaged nor copied aside', async () => {
+    const dir = join(directory, 'locked-keyring');
+    const first = await start(dir, fakeSafeStorage('gnome_libsecret'));
+    assert.equal(first.vault.state().state, 'open');
+    await first.session.shutdown();
+
+    const locked = await start(dir, fakeSafeStorage('gnome_libsecret', { keyringLocked: true }));
+    const state = locked.vault.state();
+    assert.equal(state.state, 'locked');
+    assert.equal(state.keptAsidePath, null);
+    assert.match(state.reason ?? '', /not ready/u);
+    assert.deepEqual((await readdir(dir)).filter((name) => name.includes('damaged')), [], 'nothing copied aside');
+    await locked.session.shutdown();
+
+    const later = await start(dir, fakeSafeStorage('gnome_libsecret'));
+    assert.equal(later.vault.state().state, 'open', 'the same file opens once the keyring is unlocked');
+    await later.session.shutdown();
+  });
+
+  test('shouldReEncrypt: the vault key is wrapped again with the keychain\'s current key', async () => {
+    const dir = join(directory, 'rotated');
+    const first = await start(dir, fakeSafeStorage('kwallet5'));
+    await first.session.shutdown();
+    const rotated = fakeSafeStorage('kwallet5', { rotated: true });
+    const second = await start(dir, rotated);
+    assert.equal(second.vault.state().state, 'open');
+    assert.equal(rotated.encryptions, 1, `wrapped again once: ${second.logger.lines.join('\n')}`);
+    await second.session.shutdown();
+    const third = fakeSafeStorage('kwallet5', { rotated: true });
+    const again = await start(dir, third);
+    assert.equal(again.vault.state().state, 'open');
+    assert.equal(third.encryptions, 0, 'the new wrap needs no further re-encryption');
+    await again.session.shutdown();
+  });
+
+  test('protection is judged on the backend the async API reports: unknown is not protection', async () => {
+    const linux = await safeStorageEncryption(fakeSafeStorage('unknown'), 'linux', noWait);
+    assert.equal(linux.isAvailable(), false);
+    const basic = await safeStorageEncryption(fakeSafeStorage('basic_text'), 'linux', noWait);
+    assert.equal(basic.backend(), 'basic_text');
+    // getSelectedStorageBackend does not exist outside Linux: it is never called there.
+    const mac = await safeStorageEncryption(fakeSafeStorage('unknown', { platform: 'darwin' }), 'darwin', noWait);
+    assert.equal(mac.backend(), 'keychain');
+    assert.equal(mac.isAvailable(), true);
   });
 });

@@ -9,6 +9,7 @@ import { createTrayController } from '../../electron/main/tray-controller';
 import { ManualClock } from '../support/manual-clock';
 import { NOW, summary } from './account-fixtures';
 import { labels, submenu } from './tray-menu-labels';
+import { FakeEmitter } from './fake-electron';
 
 /** Twelve accounts used one minute apart (Client 01 most recently); Client 10 needs a new exchange token. */
 function twelveAccounts(): AccountSummary[] {
@@ -105,7 +106,7 @@ describe('tray menu in French and Dutch', () => {
       tray: { setContextMenu: () => undefined, setToolTip: (tooltip: string) => void tooltips.push(tooltip), setImage: () => undefined },
       buildMenu: (template) => {
         built.push(template);
-        return template as unknown as Electron.Menu;
+        return new FakeEmitter() as unknown as Electron.Menu;
       },
       icons: { fine: 'fine' as unknown as Electron.NativeImage, attention: 'attention' as unknown as Electron.NativeImage },
       clock,

@@ -7,6 +7,7 @@ import type { TrayAction } from '../../electron/core/app/tray-menu-model';
 import { createTrayController, toMenuTemplate } from '../../electron/main/tray-controller';
 import { ManualClock } from '../support/manual-clock';
 import { NOW, summary } from './account-fixtures';
+import { FakeEmitter } from './fake-electron';
 import { labels, submenu } from './tray-menu-labels';
 
 const en = MAIN_TEXTS.en;
@@ -65,6 +66,13 @@ describe('tray menu model', () => {
     assert.ok(menu.includes('Busy — refreshing…'));
   });
 
+  test('an & in an account label is shown, not taken as a mnemonic marker (&& is a literal &)', () => {
+    const rnd = summary({ label: 'R&D Partners' });
+    const revoked = summary({ label: 'Smith & Sons', status: 'needs-exchange-token', accessExpiresAt: null });
+    const menu = buildTrayMenu({ accounts: [rnd, revoked], now: NOW, vaultOpen: true, texts: en });
+    assert.deepEqual(labels(menu).slice(0, 2), ['R&&D Partners — 12 min left', '⚠ Smith && Sons — needs a new exchange token']);
+  });
+
   test('a locked vault shows Locked and offers only Unlock, Open and Quit', () => {
     assert.deepEqual(labels(buildTrayMenu({ accounts: [], now: NOW, vaultOpen: false, texts: en })), ['Locked', 'Unlock…', 'Open Winbooks Token Manager', 'Quit']);
   });
@@ -103,7 +111,7 @@ describe('tray controller', () => {
       },
       buildMenu: (template) => {
         built.push(template);
-        return template as unknown as Electron.Menu;
+        return new FakeEmitter() as unknown as Electron.Menu;
       },
       icons: { fine: 'fine' as unknown as Electron.NativeImage, attention: 'attention' as unknown as Electron.NativeImage },
       clock,
@@ -138,6 +146,35 @@ describe('tray controller', () => {
     controller.dispose();
     await clock.advance(120_000);
     assert.equal(built.length, 3);
+  });
+
+  test('an open menu is not rebuilt under the pointer: the rebuild waits for it to close', async () => {
+    const clock = new ManualClock(NOW);
+    const menus: FakeEmitter[] = [];
+    const controller = createTrayController({
+      tray: { setContextMenu: () => undefined, setToolTip: () => undefined, setImage: () => undefined },
+      buildMenu: () => {
+        const menu = new FakeEmitter();
+        menus.push(menu);
+        return menu as unknown as Electron.Menu;
+      },
+      icons: { fine: 'fine' as unknown as Electron.NativeImage, attention: 'attention' as unknown as Electron.NativeImage },
+      clock,
+      accounts: () => [summary({ label: 'ACME' })],
+      vaultOpen: () => true,
+      texts: () => en,
+      onAction: () => undefined,
+    });
+    assert.equal(menus.length, 1);
+    menus[0]?.emit('menu-will-show');
+    await clock.advance(30_000);
+    controller.update();
+    await clock.advance(1_000);
+    assert.equal(menus.length, 1, 'no rebuild while the user has the menu open');
+    menus[0]?.emit('menu-will-close');
+    await clock.advance(1_000);
+    assert.equal(menus.length, 2, 'rebuilt once it closed');
+    controller.dispose();
   });
 
   test('submenus and separators map to Electron templates', () => {

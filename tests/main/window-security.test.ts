@@ -44,6 +44,20 @@ describe('main window', () => {
   });
 });
 
+describe('development reload', () => {
+  test('in development the page may reload itself from the dev server; anything else is still denied', () => {
+    const contents = new FakeWebContents('http://localhost:5173/');
+    const isOurs = (url: string): boolean => url.startsWith('http://localhost:5173/');
+    guardWebContents(contents.asElectron(), new CapturingLogger(), { allowReloadOf: isOurs });
+    const reload = new FakeEvent('http://localhost:5173/');
+    contents.emit('will-navigate', reload);
+    assert.equal(reload.defaultPrevented, false, "Vite's full reload goes through");
+    const away = new FakeEvent('https://evil.example/');
+    contents.emit('will-navigate', away);
+    assert.equal(away.defaultPrevented, true);
+  });
+});
+
 describe('session', () => {
   function guarded(source: RendererSource = bundled): FakeSession {
     const session = new FakeSession();

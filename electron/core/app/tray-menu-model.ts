@@ -45,14 +45,24 @@ function attentionText(reason: AttentionReason, texts: MainTexts): string {
   }
 }
 
+/**
+ * A user's text as a literal in a menu label. Every platform reads a single `&` as a mnemonic marker (Windows
+ * menus, GTK through ConvertAcceleratorsFromWindowsStyle, macOS through FixUpWindowsStyleLabel) and drops it;
+ * `&&` shows one `&` ("R&D" would otherwise read "RD").
+ */
+export function menuLiteral(text: string): string {
+  return text.replaceAll('&', '&&');
+}
+
 function accountEntry(account: AccountSummary, now: number, texts: MainTexts): TrayMenuEntry {
   const reason = attentionReason(account, now);
+  const label = menuLiteral(account.label);
   if (reason !== null) {
-    return { kind: 'item', label: `⚠ ${account.label} — ${attentionText(reason, texts)}`, action: { type: 'open', accountId: account.id }, enabled: true };
+    return { kind: 'item', label: `⚠ ${label} — ${attentionText(reason, texts)}`, action: { type: 'open', accountId: account.id }, enabled: true };
   }
   return {
     kind: 'submenu',
-    label: `${account.label} — ${accountStateText(account, now, texts)}`,
+    label: `${label} — ${accountStateText(account, now, texts)}`,
     entries: [
       { kind: 'item', label: texts.copyToken, action: { type: 'copy', accountId: account.id, format: 'token' }, enabled: true },
       { kind: 'item', label: texts.copyHeader, action: { type: 'copy', accountId: account.id, format: 'header' }, enabled: true },

@@ -66,7 +66,10 @@ export interface VaultHandle {
    * In 'open' with OS-keychain protection: switches to passphrase protection (re-wraps the key only).
    */
   createWithPassphrase(passphrase: string): Promise<VaultState>;
-  /** In 'setup' (or 'open' with a passphrase): protects the key with the OS keychain; rejects when it is weak. */
+  /**
+   * In 'setup' (or 'open' with a passphrase): protects the key with the OS keychain; rejects when it is weak.
+   * In 'open' with the keychain already: wraps the key again with the keychain's current key (key rotation).
+   */
   createWithOsKeychain(): Promise<VaultState>;
   /** Re-wraps the data key with the new passphrase; secrets are not touched. Wrong current: AppError, nothing changed. */
   changePassphrase(current: string, next: string): Promise<VaultState>;

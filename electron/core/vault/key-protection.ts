@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OsEncryption } from './os-encryption';
+import { KEYCHAIN_NOT_READY } from './os-encryption';
 import { DATA_KEY_LENGTH, SealBrokenError, open, seal } from './secret-box';
 import type { ScryptParams } from './scrypt';
 import { deriveKey, newScryptSettings, storedScryptSchema } from './scrypt';
@@ -12,7 +13,7 @@ export const wrappedKeySchema = z.discriminatedUnion('kind', [
 export type WrappedKey = z.infer<typeof wrappedKeySchema>;
 export type ProtectionKind = WrappedKey['kind'];
 
-export type UnwrapFailure = 'wrong-passphrase' | 'keychain-refused' | 'not-this-protector';
+export type UnwrapFailure = 'wrong-passphrase' | 'keychain-refused' | 'keychain-not-ready' | 'not-this-protector';
 
 export class KeyUnwrapError extends Error {
   override readonly name = 'KeyUnwrapError';
@@ -79,6 +80,7 @@ export class OsKeychainKeyProtector implements KeyProtector {
       text = await this.os.decryptString(Buffer.from(wrapped.blob, 'base64'));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
+      if ((error as { code?: unknown } | null)?.code === KEYCHAIN_NOT_READY) throw new KeyUnwrapError('keychain-not-ready', detail);
       throw new KeyUnwrapError('keychain-refused', `the system keychain could not decrypt the key (${detail})`);
     }
     return checkedKey(Buffer.from(text, 'base64'));

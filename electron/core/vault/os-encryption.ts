@@ -7,8 +7,12 @@ export interface OsEncryption {
   /** e.g. 'basic_text', 'gnome_libsecret', 'kwallet5', 'keychain', 'dpapi', 'unknown'. */
   backend(): string;
   encryptString(text: string): Promise<Uint8Array>;
+  /** Rejects with an error whose `code` is KEYCHAIN_NOT_READY when the keychain cannot answer yet (e.g. a locked keyring). */
   decryptString(data: Uint8Array): Promise<string>;
 }
+
+/** The code of a decryption refused because the keychain is not ready yet: the vault stays locked, never 'damaged'. */
+export const KEYCHAIN_NOT_READY = 'keychain-not-ready';
 
 export type KeychainAssessment = { usable: true; backend: string } | { usable: false; backend: string | null; reason: string };
 

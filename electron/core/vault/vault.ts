@@ -34,6 +34,8 @@ type Phase =
   | { kind: 'damaged'; reason: string; keptAsidePath: string | null }
   | { kind: 'closed' };
 
+const KEYCHAIN_NOT_READY_REASON =
+  'The system keychain is not ready yet (a keyring still locked after login, for example). Nothing is wrong with the vault: unlock your keyring, then quit and start the app again.';
 const LOCKED_REASON = 'The vault is protected by your passphrase: enter it to open your accounts.';
 
 function describe(error: unknown): string {
@@ -141,8 +143,8 @@ export class Vault implements VaultHandle {
       const protector = this.#keychainProtector();
       const phase = this.#phase;
       if (phase.kind === 'setup') return this.#create(protector, phase.legacy);
-      if (phase.kind === 'open' && phase.contents.wrappedKey.kind === 'passphrase') return this.#rewrap(phase.contents, protector);
-      if (phase.kind === 'open') return this.state();
+      // Already keychain-protected: wrapped again with the keychain's current key (safeStorage's shouldReEncrypt).
+      if (phase.kind === 'open') return this.#rewrap(phase.contents, protector);
       throw this.#wrongState('protect with the system keychain');
     });
   }
@@ -307,6 +309,11 @@ export class Vault implements VaultHandle {
       this.#logger.info('vault.opened', { accounts: document.accounts.length, protection: 'os-keychain' });
     } catch (error) {
       if (!(error instanceof KeyUnwrapError)) throw error;
+      if (error.failure === 'keychain-not-ready') {
+        this.#logger.warn('vault.keychain-not-ready', {});
+        this.#enter({ kind: 'locked', document, reason: KEYCHAIN_NOT_READY_REASON });
+        return;
+      }
       await this.#markDamaged(
         `The system keychain could not unlock the vault key: the vault was probably made under another user account or on another computer, or the keyring was reset (${error.message}). ` +
           'If your keyring was only locked, unlock it and restart the app: the vault file is left untouched until you choose to start a new one.',
