@@ -3,16 +3,17 @@ import { heapFigure } from './figure-heap';
 import { openFigure } from './figure-open';
 import { refreshFigures } from './figure-refresh';
 import { browserFigures } from './figure-browser';
+import { cliFigure } from './figure-cli';
 import type { BenchScale, FigureResult } from './figure';
 import { machineInfo } from './machine';
 import type { BenchReport } from './report';
 import { SandboxChild } from './sandbox-child';
 import { createBenchVault, fillVault } from './vault-fixture';
 
-export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap';
+export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'cli';
 
 /** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7). */
-export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap' };
+export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 14: 'cli' };
 export const FIGURE_NAMES: Record<string, number> = {
   'refresh-wall': 1,
   'refresh-cpu': 2,
@@ -22,8 +23,9 @@ export const FIGURE_NAMES: Record<string, number> = {
   'countdown-tick': 6,
   'first-render': 7,
   heap: 8,
+  'cli-start': 14,
 };
-const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'browser'];
+const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'cli', 'browser'];
 
 /** "2", "refresh-cpu" or a group name ("refresh") to the groups to run. */
 export function groupsFor(selectors: readonly string[]): FigureGroup[] {
@@ -73,6 +75,8 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
       return [await heapFigure(scale, await sandbox())];
     case 'browser':
       return browserFigures(scale, log);
+    case 'cli':
+      return [await cliFigure(scale, log)];
     case 'open':
     case 'decrypt': {
       const bench = await createBenchVault(group);
