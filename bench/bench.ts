@@ -4,16 +4,17 @@ import { openFigure } from './figure-open';
 import { refreshFigures } from './figure-refresh';
 import { browserFigures } from './figure-browser';
 import { bundleFigure } from './figure-bundle';
+import { cliFigure } from './figure-cli';
 import type { BenchScale, FigureResult } from './figure';
 import { machineInfo } from './machine';
 import type { BenchReport } from './report';
 import { SandboxChild } from './sandbox-child';
 import { createBenchVault, fillVault } from './vault-fixture';
 
-export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle';
+export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'cli';
 
 /** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7). */
-export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 9: 'bundle' };
+export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 9: 'bundle', 14: 'cli' };
 export const FIGURE_NAMES: Record<string, number> = {
   'refresh-wall': 1,
   'refresh-cpu': 2,
@@ -24,8 +25,9 @@ export const FIGURE_NAMES: Record<string, number> = {
   'first-render': 7,
   heap: 8,
   'renderer-weight': 9,
+  'cli-start': 14,
 };
-const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'browser', 'bundle'];
+const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'cli', 'browser', 'bundle'];
 
 /** "2", "refresh-cpu" or a group name ("refresh") to the groups to run. */
 export function groupsFor(selectors: readonly string[]): FigureGroup[] {
@@ -77,6 +79,8 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
       return browserFigures(scale, log);
     case 'bundle':
       return [await bundleFigure(scale, log)];
+    case 'cli':
+      return [await cliFigure(scale, log)];
     case 'open':
     case 'decrypt': {
       const bench = await createBenchVault(group);

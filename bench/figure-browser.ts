@@ -58,7 +58,7 @@ export async function browserFigures(scale: BenchScale, log: (line: string) => v
   // Loaded lazily: these modules pull in vite, playwright and the harness, which the other figures do not need.
   const [{ build }, { chromium }, { HarnessServer }, { WinbooksSandbox }] = await Promise.all([
     import('vite'),
-    import('playwright-core'),
+    import('playwright'),
     import('../tests/harness/harness-server'),
     import('../tests/sandbox/winbooks-sandbox'),
   ]);

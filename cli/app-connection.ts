@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import { createConnection, type Socket } from 'node:net';
 import { appDataDirectory, sessionFilePath } from '../electron/core/command-line/app-data-dir';
@@ -11,6 +10,7 @@ import {
   resultSchemas,
   type CliRequest,
   type CommandName,
+  versionRefusalSchema,
   type ResultOf,
 } from '../electron/core/command-line/protocol';
 import { readSessionFile, type SessionFile } from '../electron/core/command-line/session-file';
@@ -50,11 +50,15 @@ export async function callApp<C extends CommandName>(command: C, args: ArgsOf<C>
   const session = await openSession(directory);
   const socket = await connect(session.socket, sessionFilePath(directory));
   try {
-    const id = randomUUID();
+    // Only pairs the answer with this request (the secret is what authenticates); no crypto module to load.
+    const id = `${process.pid}-${Date.now().toString(36)}`;
     const request = { v: PROTOCOL_VERSION, secret: session.secret, id, command, args } as CliRequest;
     socket.write(`${JSON.stringify(request)}\n`);
     const line = await readAnswer(socket, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const response = responseSchema.safeParse(parseJson(line));
+    const answer = parseJson(line);
+    const refusal = versionRefusalSchema.safeParse(answer);
+    if (refusal.success && refusal.data.id === id) throw new CliFailure(ExitCode.failure, refusal.data.error.message);
+    const response = responseSchema.safeParse(answer);
     if (!response.success || response.data.id !== id) {
       throw new CliFailure(ExitCode.failure, 'The app sent an answer this winbooks-token does not understand. Use the winbooks-token that comes with the app.');
     }

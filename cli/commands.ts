@@ -6,6 +6,7 @@ import { accountTable, describeExpiry, isoOrNull, STATUS_WORDS } from './format'
 import { HELP_TEXT } from './help';
 import { parseCommandLine, type CliCommand, type TokenFormat } from './parse-args';
 import { runWithToken } from './run-exec';
+import { cliVersion } from './version';
 
 /** What the CLI does for each command: results on stdout, every message for people on stderr. */
 
@@ -44,6 +45,9 @@ async function execute(command: CliCommand, io: CliIo): Promise<number> {
   switch (command.command) {
     case 'help':
       io.stdout(HELP_TEXT);
+      return ExitCode.ok;
+    case 'version':
+      io.stdout(`${cliVersion()}\n`);
       return ExitCode.ok;
     case 'list': {
       const { accounts } = await callApp('list', {}, options);

@@ -18,6 +18,7 @@ Usage:
   winbooks-token exec <label|e-mail> [--min-valid N] -- <command...>
                                                run a command with WINBOOKS_ACCESS_TOKEN and
                                                WINBOOKS_API_BASE set; exits with its exit code
+  winbooks-token --version                     the version (always the app's own: use the one installed with it)
   winbooks-token --help
 
 Exit codes:

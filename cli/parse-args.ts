@@ -8,6 +8,7 @@ export type TokenFormat = (typeof tokenFormats)[number];
 
 export type CliCommand =
   | { command: 'help' }
+  | { command: 'version' }
   | { command: 'list'; json: boolean }
   | { command: 'get'; account: string; minValidSeconds: number; format: TokenFormat }
   | { command: 'refresh'; account: string }
@@ -22,6 +23,7 @@ const usage = (message: string): ParsedCommandLine => ({ ok: false, message });
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') return { ok: true, value: { command: 'help' } };
+  if (name === '--version' || name === '-v' || name === 'version') return { ok: true, value: { command: 'version' } };
   if (name === 'exec') return parseExec(rest);
   if (rest.includes('--help') || rest.includes('-h')) return { ok: true, value: { command: 'help' } };
   try {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { CliFailure, ExitCode } from './exit-codes';
 
@@ -10,9 +9,11 @@ const COMMAND_NOT_RUNNABLE = 126;
  * Runs the user's command with the token in its environment, stdio inherited, and gives back its exit code
  * (128 + signal number when a signal ended it, as shells do). No shell is involved: arguments pass as given.
  */
-export function runWithToken(commandLine: readonly string[], extraEnv: Record<string, string>): Promise<number> {
+export async function runWithToken(commandLine: readonly string[], extraEnv: Record<string, string>): Promise<number> {
   const [file, ...args] = commandLine;
-  if (file === undefined) return Promise.reject(new CliFailure(ExitCode.usage, 'exec: give the command to run after --.'));
+  if (file === undefined) throw new CliFailure(ExitCode.usage, 'exec: give the command to run after --.');
+  // Loaded here, not at the top: every other command would pay for it at start-up.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
     const forward = (signal: NodeJS.Signals) => (): void => {

@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** What the UI, the tray and the CLI may know about an account. Never a secret. */
+/**
+ * What the UI, the tray and the CLI may know about an account. Never a secret.
+ * zod/mini (functional, tree-shaken): the winbooks-token command line bundles these schemas and must start fast.
+ */
 
 export const accountStatusSchema = z.enum([
   'ready',
@@ -41,8 +44,8 @@ export type ErrorParams = z.infer<typeof errorParamsSchema>;
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
-  field: z.string().optional(),
-  params: errorParamsSchema.optional(),
+  field: z.optional(z.string()),
+  params: z.optional(errorParamsSchema),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
@@ -55,15 +58,15 @@ export const accountSummarySchema = z.object({
   status: accountStatusSchema,
   autoRefresh: z.boolean(),
   /** Wall-clock ms when the current access token expires; null when there is none. */
-  accessExpiresAt: z.number().nullable(),
+  accessExpiresAt: z.nullable(z.number()),
   /** Wall-clock ms when the current access token was issued (for the lifetime bar). */
-  accessIssuedAt: z.number().nullable(),
-  lastRefreshAt: z.number().nullable(),
-  nextRefreshAt: z.number().nullable(),
+  accessIssuedAt: z.nullable(z.number()),
+  lastRefreshAt: z.nullable(z.number()),
+  nextRefreshAt: z.nullable(z.number()),
   /** Since when token requests have been failing (transient); null when the last one succeeded. */
-  failingSince: z.number().nullable(),
-  lastError: appErrorSchema.nullable(),
-  lastUsedAt: z.number().nullable(),
+  failingSince: z.nullable(z.number()),
+  lastError: z.nullable(appErrorSchema),
+  lastUsedAt: z.nullable(z.number()),
   createdAt: z.number(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;

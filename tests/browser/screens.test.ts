@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright';
 import { DEMO_ACCOUNTS, seedAccount } from '../harness/seed-accounts';
 import { SCREENSHOT_DIR, startBrowserSuite, uniqueEmail } from './support/browser-suite';
 import type { BrowserSuite } from './support/browser-suite';

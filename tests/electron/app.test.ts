@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { ElectronApplication, Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright';
 import { electronBinaryPath, SKIP_MESSAGE } from './electron-binary';
 
 /**
@@ -32,7 +32,7 @@ describe('Electron app (Playwright)', () => {
 
   before(async () => {
     if (skip !== false) return;
-    const { _electron } = await import('playwright-core');
+    const { _electron } = await import('playwright');
     app = await _electron.launch({
       executablePath: binary ?? undefined,
       args: ['dist-electron/demo.cjs'],

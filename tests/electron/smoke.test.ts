@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { ElectronApplication, Page } from 'playwright-core';
+import type { ElectronApplication, Page } from 'playwright';
 import { SESSION_FILE_NAME, UNIX_SOCKET_FILE_NAME } from '../../electron/core/command-line/app-data-dir';
 import { QUIT_CLEANUP_BOUND_MS } from '../../electron/main/quit-sequence';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';

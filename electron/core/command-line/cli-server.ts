@@ -9,7 +9,7 @@ import { AuditLog, DEFAULT_AUDIT_CAPACITY } from './audit-log';
 import { ACCOUNT_NOT_ALLOWED, runCommand, type VaultStateName } from './command-handlers';
 import { checkPrivateDirectory, checkPrivateSocket } from './file-safety';
 import { LineTooLongError, parseJson, readOneLine } from './json-line';
-import { commandNameSchema, MAX_REQUEST_BYTES, PROTOCOL_VERSION, requestSchema, type CliResponse, type ResponseError } from './protocol';
+import { commandNameSchema, MAX_REQUEST_BYTES, PROTOCOL_VERSION, requestSchema, unsupportedVersionMessage, type CliResponse, type ResponseError } from './protocol';
 import { newSessionSecret, secretMatches } from './request-auth';
 import { removeSessionFile, writeSessionFile } from './session-file';
 import { isNamedPipe, newSocketAddress } from './socket-address';
@@ -190,7 +190,7 @@ export class CliServer {
     if (fields.v !== PROTOCOL_VERSION) {
       return refuse({
         code: 'unsupported-version',
-        message: `This app speaks version ${PROTOCOL_VERSION} of the command-line protocol; use the winbooks-token that comes with it.`,
+        message: unsupportedVersionMessage(fields.v),
       });
     }
     if (!secretMatches(fields.secret, secret)) {

@@ -1,9 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { accountStatusSchema, accountSummarySchema, errorCodeSchema } from '../../shared/account-summary';
 
 /**
  * The winbooks-token protocol: one JSON line from the CLI, one JSON line back, then the connection ends.
- * Both sides validate with these schemas; bump PROTOCOL_VERSION on any incompatible change.
+ * Both sides validate with these schemas (zod/mini: the CLI bundles them and must start about as fast as Node
+ * itself); bump PROTOCOL_VERSION on any incompatible change.
+ *
+ * Version handshake: whatever PROTOCOL_VERSION becomes, three things never change, so that a CLI and an app of
+ * different versions can still tell each other apart: the session file's {v, socket, secret} (any CLI can read it),
+ * the request's {v, secret, id} and a refusal answer {id, ok: false, error: {code: 'unsupported-version', message}}
+ * (any CLI can show it). The app refuses every request whose v it does not speak, before anything else.
  */
 
 export const PROTOCOL_VERSION = 1;
@@ -14,34 +20,39 @@ export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MIN_VALID_SECONDS = 120;
 export const MAX_MIN_VALID_SECONDS = 24 * 60 * 60;
 
+/** What the app tells a CLI that speaks another protocol version (shown by that CLI as is). */
+export function unsupportedVersionMessage(requested: unknown): string {
+  const theirs = typeof requested === 'number' && Number.isInteger(requested) ? `version ${requested}` : 'no version';
+  return (
+    `This winbooks-token speaks ${theirs} of the command-line protocol; the running Winbooks Token Manager speaks ` +
+    `version ${PROTOCOL_VERSION}. Use the winbooks-token installed with the app: "winbooks-token --version" must print the app's version.`
+  );
+}
+
 export const commandNameSchema = z.enum(['list', 'get', 'refresh', 'refresh-all', 'status']);
 export type CommandName = z.infer<typeof commandNameSchema>;
 
-const accountQuerySchema = z.string().trim().min(1).max(320);
+const accountQuerySchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(320));
 
 const envelope = {
   v: z.literal(PROTOCOL_VERSION),
-  secret: z.string().max(256),
-  id: z.string().min(1).max(64),
+  secret: z.string().check(z.maxLength(256)),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
 };
 
 export const requestSchema = z.discriminatedUnion('command', [
-  z.object({ ...envelope, command: z.literal('list'), args: z.object({}).strict().optional() }).strict(),
-  z.object({ ...envelope, command: z.literal('status'), args: z.object({}).strict().optional() }).strict(),
-  z.object({ ...envelope, command: z.literal('refresh-all'), args: z.object({}).strict().optional() }).strict(),
-  z
-    .object({
-      ...envelope,
-      command: z.literal('get'),
-      args: z
-        .object({
-          account: accountQuerySchema,
-          minValidSeconds: z.number().int().min(0).max(MAX_MIN_VALID_SECONDS).default(DEFAULT_MIN_VALID_SECONDS),
-        })
-        .strict(),
-    })
-    .strict(),
-  z.object({ ...envelope, command: z.literal('refresh'), args: z.object({ account: accountQuerySchema }).strict() }).strict(),
+  z.strictObject({ ...envelope, command: z.literal('list'), args: z.optional(z.strictObject({})) }),
+  z.strictObject({ ...envelope, command: z.literal('status'), args: z.optional(z.strictObject({})) }),
+  z.strictObject({ ...envelope, command: z.literal('refresh-all'), args: z.optional(z.strictObject({})) }),
+  z.strictObject({
+    ...envelope,
+    command: z.literal('get'),
+    args: z.strictObject({
+      account: accountQuerySchema,
+      minValidSeconds: z._default(z.int().check(z.minimum(0), z.maximum(MAX_MIN_VALID_SECONDS)), DEFAULT_MIN_VALID_SECONDS),
+    }),
+  }),
+  z.strictObject({ ...envelope, command: z.literal('refresh'), args: z.strictObject({ account: accountQuerySchema }) }),
 ]);
 export type CliRequest = z.input<typeof requestSchema>;
 export type ParsedCliRequest = z.output<typeof requestSchema>;
@@ -54,7 +65,7 @@ export type ResponseErrorCode = z.infer<typeof responseErrorCodeSchema>;
 export const responseErrorSchema = z.object({
   code: responseErrorCodeSchema,
   message: z.string(),
-  suggestions: z.array(z.string()).optional(),
+  suggestions: z.optional(z.array(z.string())),
 });
 export type ResponseError = z.infer<typeof responseErrorSchema>;
 
@@ -62,7 +73,7 @@ export const vaultStateNameSchema = z.enum(['open', 'locked', 'setup', 'damaged'
 
 export const listResultSchema = z.object({ accounts: z.array(accountSummarySchema) });
 export const getResultSchema = z.object({
-  accessToken: z.string().min(1),
+  accessToken: z.string().check(z.minLength(1)),
   expiresAt: z.number(),
   account: z.object({ label: z.string(), email: z.string(), host: z.string() }),
 });
@@ -85,7 +96,7 @@ export const resultSchemas = {
   refresh: refreshResultSchema,
   'refresh-all': refreshAllResultSchema,
   status: statusResultSchema,
-} as const satisfies Record<CommandName, z.ZodType>;
+} as const satisfies Record<CommandName, z.ZodMiniType>;
 export type ResultOf<C extends CommandName> = z.infer<(typeof resultSchemas)[C]>;
 
 /** The envelope of every answer; `result` is checked against resultSchemas[command] by the CLI. */
@@ -94,3 +105,10 @@ export const responseSchema = z.discriminatedUnion('ok', [
   z.object({ v: z.literal(PROTOCOL_VERSION), id: z.string(), ok: z.literal(false), error: responseErrorSchema }),
 ]);
 export type CliResponse = z.infer<typeof responseSchema>;
+
+/** The refusal any version of the app sends to a CLI of another protocol version (see the handshake above). */
+export const versionRefusalSchema = z.object({
+  id: z.string(),
+  ok: z.literal(false),
+  error: z.object({ code: z.literal('unsupported-version'), message: z.string().check(z.maxLength(2000)) }),
+});

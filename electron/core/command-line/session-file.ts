@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkPrivateFile } from './file-safety';
 import { parseJson } from './json-line';
-import { PROTOCOL_VERSION } from './protocol';
 
 /**
  * cli-session.json: how the CLI finds the running app (socket path) and proves it may talk to it (secret).
@@ -12,10 +11,11 @@ import { PROTOCOL_VERSION } from './protocol';
  */
 
 export const sessionFileSchema = z.object({
-  v: z.literal(PROTOCOL_VERSION),
-  socket: z.string().min(1),
-  secret: z.string().regex(/^[0-9a-f]{64}$/u),
-  pid: z.number().int(),
+  /** The app's protocol version. Any integer is read, so a CLI of another version still reaches the app and shows its refusal. */
+  v: z.int().check(z.positive()),
+  socket: z.string().check(z.minLength(1)),
+  secret: z.string().check(z.regex(/^[0-9a-f]{64}$/u)),
+  pid: z.int(),
 });
 export type SessionFile = z.infer<typeof sessionFileSchema>;
 

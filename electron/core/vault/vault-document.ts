@@ -32,7 +32,7 @@ export const storedAccountSchema = z.object({
   lastRefreshAt: nullableInstant,
   needsExchangeToken: z.boolean(),
   refreshSentAt: nullableInstant.default(null),
-  lastError: appErrorSchema.nullable(),
+  lastError: z.nullable(appErrorSchema),
   /** Sealed values; their content is checked only when decrypted, so one damaged account does not hide the others. */
   secrets: z.object({ exchangeToken: z.string(), refreshToken: z.string(), accessToken: z.string() }),
 });

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright';
 import { WAIT_MS } from './browser-suite';
 
 /** The accounts window as a user sees it: rows found by the account's name, controls by their names. */
