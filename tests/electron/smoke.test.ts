@@ -37,7 +37,7 @@ interface Bridge {
 }
 
 async function launch(args: string[], env: Record<string, string> = {}, executablePath = binary ?? undefined): Promise<{ app: ElectronApplication; page: Page }> {
-  const { _electron } = await import('playwright-core');
+  const { _electron } = await import('playwright');
   const app = await _electron.launch({ executablePath, args, env: { ...process.env, WTM_E2E: '1', ...env }, timeout: 60_000 });
   return { app, page: await app.firstWindow({ timeout: 60_000 }) };
 }
