@@ -3,6 +3,7 @@ import { accountIdSchema, accountPatchSchema, exchangeTokenSchema, newAccountSch
 import { accountSummarySchema } from './account-summary';
 import type { AppErrorShape } from './account-summary';
 import { CHANNELS } from './ipc-channels';
+import { passphraseSchema } from './passphrase';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 export { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, CHANNEL_PREFIX, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from './ipc-channels';
@@ -28,11 +29,6 @@ export const vaultStateSchema = z.object({
   keptAsidePath: z.string().nullable(),
 });
 export type VaultState = z.infer<typeof vaultStateSchema>;
-
-export const passphraseSchema = z
-  .string({ error: 'Passphrase: enter a passphrase.' })
-  .min(10, { error: 'Passphrase: use at least 10 characters.' })
-  .max(1024, { error: 'Passphrase: at most 1024 characters.' });
 
 export const auditEntrySchema = z.object({
   at: z.number(),

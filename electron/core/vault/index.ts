@@ -36,6 +36,7 @@ export type { BackupExport, BackupImportReport } from './backup';
 export { assessKeychain } from './os-encryption';
 export type { KeychainAssessment, OsEncryption } from './os-encryption';
 export { DEFAULT_SCRYPT_PARAMS } from './scrypt';
+export { PassphraseRefusedError } from './new-passphrase';
 export type { ScryptParams } from './scrypt';
 export { VAULT_FILE_NAME, VAULT_STORE_OPTIONS, fileVaultStore, vaultStoreOf } from './vault-store';
 export type { ConfLike, VaultStore } from './vault-store';

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { passphraseSchema } from '../../shared/ipc-contract';
 import type { VaultState } from '../../shared/ipc-contract';
 import type { AccountStorage } from '../tokens/account-storage';
 import { AppError } from '../common/app-error';
@@ -15,6 +14,7 @@ import type { KeyProtector, WrappedKey } from './key-protection';
 import { KeyUnwrapError, OsKeychainKeyProtector, PassphraseKeyProtector } from './key-protection';
 import type { V0Document } from './migrations';
 import { migrateV0ToV1 } from './migrations';
+import { checkNewPassphrase } from './new-passphrase';
 import type { KeychainAssessment, OsEncryption } from './os-encryption';
 import { assessKeychain } from './os-encryption';
 import type { ScryptParams } from './scrypt';
@@ -124,7 +124,7 @@ export class Vault implements VaultHandle {
 
   createWithPassphrase(passphrase: string): Promise<VaultState> {
     return this.#serialised(async () => {
-      const checked = checkNewPassphrase(passphrase);
+      const checked = await checkNewPassphrase(passphrase);
       const protector = new PassphraseKeyProtector(checked, this.#scryptParams);
       const phase = this.#phase;
       if (phase.kind === 'setup') return this.#create(protector, phase.legacy);
@@ -155,7 +155,7 @@ export class Vault implements VaultHandle {
       if (contents.wrappedKey.kind !== 'passphrase') {
         throw new AppError('invalid-input', 'The vault is protected by the system keychain, not a passphrase: choose "Use a passphrase" to set one.', 'current');
       }
-      const checkedNext = checkNewPassphrase(next, 'next');
+      const checkedNext = await checkNewPassphrase(next, 'next');
       const proof = await this.#unwrapWithPassphrase(contents.wrappedKey, current, 'current');
       proof.fill(0);
       return this.#rewrap(contents, new PassphraseKeyProtector(checkedNext, this.#scryptParams));
@@ -179,7 +179,7 @@ export class Vault implements VaultHandle {
   }
 
   async exportBackup(passphrase: string): Promise<BackupExport> {
-    const checked = checkNewPassphrase(passphrase);
+    const checked = await checkNewPassphrase(passphrase);
     const contents = this.#openContents();
     const accounts: BackupAccount[] = [];
     for (const record of contents.records()) {
@@ -430,12 +430,6 @@ export class Vault implements VaultHandle {
     this.#exclusive = run.catch(() => undefined);
     return run;
   }
-}
-
-function checkNewPassphrase(passphrase: string, field = 'passphrase'): string {
-  const result = passphraseSchema.safeParse(passphrase);
-  if (!result.success) throw new AppError('invalid-input', result.error.issues[0]?.message ?? 'Passphrase: not valid.', field);
-  return result.data;
 }
 
 function safeIsAvailable(os: OsEncryption): boolean {

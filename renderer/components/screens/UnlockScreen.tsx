@@ -86,7 +86,7 @@ function CreatePassphraseForm({ vault, onVaultState }: { vault: VaultState; onVa
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setFormError(null);
-    const checked = entry.check();
+    const checked = await entry.check();
     if (!checked.ok) return entry.focus(checked.field);
     setBusy(true);
     try {

@@ -56,7 +56,7 @@ function ExportForm() {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setFormError(null);
-    const checked = entry.check();
+    const checked = await entry.check();
     if (!checked.ok) return;
     await run(async () => {
       const backup = await unwrap(winbooks().exportBackup({ passphrase: checked.passphrase }));
