@@ -22,7 +22,7 @@ export const vaultStateSchema = z.object({
   /** open: accounts usable; locked: passphrase needed; setup: no vault yet and a passphrase must be chosen; damaged: the file could not be read. */
   state: z.enum(['open', 'locked', 'setup', 'damaged']),
   /** How the vault key is protected. */
-  protection: z.enum(['os-keychain', 'passphrase', 'none-yet']),
+  protection: z.enum(['os-keychain', 'passphrase', 'os-keychain-and-passphrase', 'none-yet']),
   /** Why a passphrase is needed, or what happened to a damaged file, in plain words. */
   reason: z.string().nullable(),
   /** Where a damaged file was kept aside. */

@@ -10,7 +10,7 @@ import { validateWith } from '../../renderer/forms/field-errors';
 import { en } from '../../renderer/i18n/locales/en';
 import { fr } from '../../renderer/i18n/locales/fr';
 import { nl } from '../../renderer/i18n/locales/nl';
-import { PASSPHRASE, inTempDirectory, openTestVault, openWithPassphrase } from './support';
+import { FakeOsEncryption, PASSPHRASE, inTempDirectory, openTestVault, openWithPassphrase } from './support';
 
 const ELEVEN = 'kayak-violet'.slice(0, 11);
 const TWELVE_SPACES = ' '.repeat(12);
@@ -110,11 +110,18 @@ describe('main checks every new passphrase it receives, strength included', () =
     });
   });
 
-  it('refuses a weak new passphrase on change and for a backup', async () => {
+  it('refuses a weak new passphrase on change, on adding one to the keychain, and for a backup', async () => {
     await inTempDirectory(async (dir) => {
       const vault = await openWithPassphrase(dir.path);
       await assert.rejects(vault.changePassphrase(PASSPHRASE, WEAK_COMMON), refusedFor('too-weak', 'next'));
       await assert.rejects(vault.exportBackup(TWELVE_SPACES), refusedFor('whitespace-only'));
+      await vault.close();
+    });
+    await inTempDirectory(async (dir) => {
+      const vault = await openTestVault(dir.path, { osEncryption: new FakeOsEncryption() });
+      assert.equal(vault.state().protection, 'os-keychain');
+      await assert.rejects(vault.addPassphrase(WEAK_COMMON), refusedFor('too-weak'));
+      assert.equal(vault.state().protection, 'os-keychain');
       await vault.close();
     });
   });
