@@ -18,7 +18,7 @@ export interface ScryptParams {
 /**
  * The cost of every new wrap and backup, and the level older files are raised to on their next unlock:
  * 2^17 (128 MiB per guess), the floor OWASP gives for scrypt. `tests/vault/measure-scrypt.ts` measures it
- * (about 0.4 s per derivation on a 2-core development machine, see the README).
+ * (0.85-1.0 s of CPU per derivation on the shared 2-core machine under heavy load; an earlier measurement on an idle machine gave ~370 ms).
  */
 export const DEFAULT_SCRYPT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
