@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import type { VaultState } from '../../electron/core/vault/index';
+import { newDataKey } from '../../electron/core/vault/secret-box';
+import { VaultContents } from '../../electron/core/vault/vault-contents';
 import { FakeOsEncryption, PASSPHRASE, inTempDirectory, leakedSecrets, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, secretValues } from './support';
 
 /** A keychain whose next encryption waits until the test releases it. */
@@ -113,6 +115,34 @@ describe('locking the vault', () => {
       assert.deepEqual(await vault.storage.readSecrets(record.id), secrets, 'nothing lost, the old passphrase still opens it');
       await vault.close();
     });
+  });
+
+  it('does not let a switch to the keychain under way finish after a lock', async () => {
+    await inTempDirectory(async (dir) => {
+      const os = new GatedOsEncryption();
+      const vault = await openTestVault(dir.path, { osEncryption: os });
+      await vault.createWithPassphrase(PASSPHRASE);
+      assert.equal(vault.state().protection, 'passphrase');
+      const wrapping = os.holdNextEncryption();
+      const switching = vault.createWithOsKeychain();
+      await wrapping.started;
+      vault.lock();
+      wrapping.release();
+      await assert.rejects(switching, { code: 'vault-locked' });
+      assert.deepEqual([vault.state().state, vault.state().protection], ['locked', 'passphrase']);
+      await vault.unlock(PASSPHRASE);
+      await vault.close();
+    });
+  });
+
+  it('zero-fills the key buffer of the contents it drops (what lock() calls)', () => {
+    const key = newDataKey();
+    const contents = new VaultContents(key, { kind: 'passphrase', kdf: { name: 'scrypt', N: 1024, r: 8, p: 1, salt: 'AAAA' }, sealedKey: 'x' }, []);
+    contents.put(sampleRecord(), sampleSecrets());
+    assert.ok(key.some((byte) => byte !== 0));
+    contents.destroy();
+    assert.ok(key.every((byte) => byte === 0));
+    assert.deepEqual(contents.records(), []);
   });
 
   it('cannot lock a vault protected by the keychain alone (nothing could unlock it)', async () => {

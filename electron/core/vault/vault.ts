@@ -239,6 +239,8 @@ export class Vault implements VaultHandle {
     }
     const now = this.#now();
     const content = await sealBackup(accounts, checked, this.#scryptParams, now);
+    // Locked during the key derivation: what was asked for before the lock is not handed out after it.
+    if (!this.#isCurrent(contents)) throw this.#wrongState('export a backup of');
     this.#logger.info('vault.backup-exported', { accounts: accounts.length });
     return { fileName: backupFileName(now), content, accounts: accounts.length };
   }
@@ -413,11 +415,15 @@ export class Vault implements VaultHandle {
   async #rewrap(contents: VaultContents, protector: KeyProtector): Promise<VaultState> {
     const previous = contents.wrappedKey;
     const dataKey = contents.copyOfDataKey();
+    let wrapped: WrappedKey;
     try {
-      contents.wrappedKey = await protector.wrap(dataKey);
+      wrapped = await protector.wrap(dataKey);
     } finally {
       dataKey.fill(0);
     }
+    // Locked during the wrap: these contents are gone, and a wrap left on them would never be written.
+    if (!this.#isCurrent(contents)) throw this.#wrongState('change the protection of');
+    contents.wrappedKey = wrapped;
     try {
       await this.#commit();
     } catch (error) {
