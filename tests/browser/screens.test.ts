@@ -177,7 +177,7 @@ describe('screens, light and dark', () => {
     await exporting.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await exporting.page.getByLabel('Backup passphrase').fill('short');
     await exporting.page.getByRole('button', { name: 'Export backup' }).click();
-    await exporting.page.getByText('Use at least 10 characters.').waitFor();
+    await exporting.page.getByText('Use at least 12 characters.').waitFor();
     await exporting.page.getByLabel('Backup passphrase').fill('a long backup passphrase');
     assert.equal(await exporting.page.getByRole('region', { name: 'Vault passphrase' }).count(), 0, 'no passphrase to change when the keychain protects the vault');
     await exporting.page.getByLabel('Repeat the passphrase').fill('a long backup passphrase');
