@@ -75,7 +75,7 @@ export interface VaultHandle {
   /**
    * From 'locked' (protection 'passphrase' or 'os-keychain-and-passphrase'): opens with the passphrase; resolves
    * at once when already open. Wrong passphrase: AppError 'invalid-input' (field 'passphrase'), still locked.
-   * Raises a stored scrypt cost below the target first (one more derivation, once).
+   * Once open, a stored scrypt cost below the target is raised to it (one more derivation and a write, once).
    */
   unlock(passphrase: string): Promise<VaultState>;
   /** Whether lock() is possible now: the vault is open and a passphrase protects its key. */
