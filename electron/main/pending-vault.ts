@@ -76,12 +76,10 @@ export class PendingVault implements SessionVault {
     return this.#real?.canLock?.() ?? false;
   }
 
-  lock(): Promise<VaultState> {
-    return this.#rejecting(async () => {
-      const real = this.#opened();
-      if (real.lock === undefined) throw new AppError('internal', 'This vault cannot be locked.');
-      return real.lock();
-    });
+  lock(): void {
+    const real = this.#opened();
+    if (real.lock === undefined) throw new AppError('internal', 'This vault cannot be locked.');
+    real.lock();
   }
 
   flush(): Promise<void> {

@@ -4,6 +4,7 @@ import { accountSummarySchema } from './account-summary';
 import type { AppErrorShape } from './account-summary';
 import { CHANNELS } from './ipc-channels';
 import { backupExportResultSchema, backupImportResultSchema } from './backup-report';
+import { passphraseSchema } from './passphrase';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 export { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, CHANNEL_PREFIX, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from './ipc-channels';
@@ -22,18 +23,13 @@ export const vaultStateSchema = z.object({
   /** open: accounts usable; locked: passphrase needed (at start or after Lock); setup: no vault yet and a passphrase must be chosen; damaged: the file could not be read. */
   state: z.enum(['open', 'locked', 'setup', 'damaged']),
   /** How the vault key is protected. */
-  protection: z.enum(['os-keychain', 'passphrase', 'none-yet']),
+  protection: z.enum(['os-keychain', 'passphrase', 'os-keychain-and-passphrase', 'none-yet']),
   /** Why a passphrase is needed, or what happened to a damaged file, in plain words. */
   reason: z.string().nullable(),
   /** Where a damaged file was kept aside. */
   keptAsidePath: z.string().nullable(),
 });
 export type VaultState = z.infer<typeof vaultStateSchema>;
-
-export const passphraseSchema = z
-  .string({ error: 'Passphrase: enter a passphrase.' })
-  .min(10, { error: 'Passphrase: use at least 10 characters.' })
-  .max(1024, { error: 'Passphrase: at most 1024 characters.' });
 
 export const auditEntrySchema = z.object({
   at: z.number(),

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { normaliseHost } from '../../electron/shared/account-input';
+import { isPassphraseProblem } from '../../electron/shared/passphrase';
+import type { PassphraseProblem } from '../../electron/shared/passphrase';
 import type { Translate } from '../i18n/translate';
 
 /** Field name -> the sentence to show beside it. */
@@ -12,6 +14,7 @@ type Issue = z.ZodError['issues'][number];
  * in the user's language, chosen from the issue's code and limits.
  */
 export function translateIssue(t: Translate, field: string, issue: Issue): string {
+  if (issue.code === 'custom' && isPassphraseProblem(issue.params)) return t(`validation.passphrase.${PASSPHRASE_PROBLEM_KEYS[issue.params.code]}`, issue.params);
   if (field === 'host' && issue.code === 'custom') return t(`validation.host.${hostProblemOf(issue.message)}`);
   if (issue.code === 'too_big') return t(`validation.${field}.tooBig`, { max: Number(issue.maximum) });
   if (issue.code === 'too_small') return t(`validation.${field}.tooSmall`, { min: Number(issue.minimum) });
@@ -34,6 +37,14 @@ export function validateWith<T>(schema: z.ZodType<T>, values: unknown, t: Transl
   }
   return { ok: false, errors };
 }
+
+/** The passphrase rule's problem codes (electron/shared/passphrase.ts) -> their text under validation.passphrase. */
+const PASSPHRASE_PROBLEM_KEYS: Record<PassphraseProblem['code'], string> = {
+  'too-short': 'tooSmall',
+  'too-long': 'tooBig',
+  'whitespace-only': 'whitespaceOnly',
+  'too-weak': 'tooWeak',
+};
 
 type HostProblem = 'invalid' | 'scheme' | 'credentials' | 'query' | 'oauthPath';
 

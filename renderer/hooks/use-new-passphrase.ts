@@ -1,13 +1,23 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passphraseSchema } from '../../electron/shared/ipc-contract';
+import { loadStrengthEstimator, passphraseSchema, strongPassphraseSchema } from '../../electron/shared/passphrase';
+import type { StrengthEstimator } from '../../electron/shared/passphrase';
 import { validateWith } from '../forms/field-errors';
 
 type NewPassphraseField = 'passphrase' | 'repeat';
 
 export type NewPassphraseCheck = { ok: true; passphrase: string } | { ok: false; field: NewPassphraseField };
 
-/** A new passphrase typed twice: the shared passphrase rule, then both entries must match. */
+/** The estimator's dictionaries are their own chunk: asked for when a form shows, ready by the time it is sent. */
+async function estimatorOrNone(): Promise<StrengthEstimator | null> {
+  try {
+    return await loadStrengthEstimator();
+  } catch {
+    return null; // main checks strength on every passphrase it receives: its refusal is shown instead
+  }
+}
+
+/** A new passphrase typed twice: the shared passphrase rule (strength included), then both entries must match. */
 export function useNewPassphrase() {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
@@ -15,9 +25,14 @@ export function useNewPassphrase() {
   const [errors, setErrors] = useState<Partial<Record<NewPassphraseField, string>>>({});
   const refs = { passphrase: useRef<HTMLInputElement>(null), repeat: useRef<HTMLInputElement>(null) };
 
+  useEffect(() => {
+    void estimatorOrNone();
+  }, []);
+
   /** Shows the first problem beside its field (or clears the errors) and says which field failed. */
-  const check = (): NewPassphraseCheck => {
-    const checked = validateWith(passphraseSchema, passphrase, t, 'passphrase');
+  const check = async (): Promise<NewPassphraseCheck> => {
+    const estimate = await estimatorOrNone();
+    const checked = validateWith(estimate === null ? passphraseSchema : strongPassphraseSchema(estimate), passphrase, t, 'passphrase');
     if (!checked.ok) {
       setErrors({ passphrase: checked.errors.passphrase });
       return { ok: false, field: 'passphrase' };

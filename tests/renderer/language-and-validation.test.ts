@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import { newAccountSchema } from '../../electron/shared/account-input';
-import { passphraseSchema } from '../../electron/shared/ipc-contract';
+import { passphraseSchema } from '../../electron/shared/passphrase';
 import { settingsSchema } from '../../electron/shared/settings';
 import { hostProblemOf, validateWith } from '../../renderer/forms/field-errors';
 import { placeRefusal } from '../../renderer/forms/place-refusal';
@@ -59,7 +59,7 @@ describe('inline validation with the shared schemas, in the user language', () =
 
   it('words limits from the schema (passphrase, settings)', () => {
     const short = validateWith(passphraseSchema, 'short', t('en'), 'passphrase');
-    assert.equal(short.ok ? null : short.errors.passphrase, 'Use at least 10 characters.');
+    assert.equal(short.ok ? null : short.errors.passphrase, 'Use at least 12 characters.');
     const delay = validateWith(settingsSchema.shape.clipboardClearSeconds, 5000, t('nl'), 'clipboardClearSeconds');
     assert.equal(delay.ok ? null : delay.errors.clipboardClearSeconds, 'Maximaal 3600 seconden.');
     assert.equal(validateWith(settingsSchema.shape.clipboardClearSeconds, 45, t('en'), 'clipboardClearSeconds').ok, true);

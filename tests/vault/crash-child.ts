@@ -10,6 +10,7 @@ import type { AccountStorage } from '../../electron/core/tokens/account-storage'
 import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { openVault } from '../../electron/core/vault/index';
+import { TEST_SCRYPT } from './support';
 import { tokenFingerprint } from './token-fingerprint';
 
 const [directory, passphrase, sandboxUrl] = process.argv.slice(2);
@@ -23,7 +24,8 @@ process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();
 setTimeout(() => process.exit(3), 60_000).unref();
 
-const vault = await openVault({ store: { directory } });
+// The test's cheap scrypt as the target too: the default would raise the vault to 2^17 on the first unlock.
+const vault = await openVault({ store: { directory }, scryptParams: TEST_SCRYPT });
 await vault.unlock(passphrase);
 const acknowledging: AccountStorage = {
   loadRecords: () => vault.storage.loadRecords(),

@@ -42,33 +42,7 @@ describe('vault passphrase', () => {
     });
   });
 
-  it('changes the passphrase by re-wrapping the key only: every sealed secret is byte for byte the same', async () => {
-    await inTempDirectory(async (dir) => {
-      const vault = await openWithPassphrase(dir.path);
-      const record = sampleRecord();
-      const secrets = sampleSecrets();
-      await vault.storage.save(record, secrets);
-      const before = await readShape(vault.path);
-
-      const next = 'a brand new passphrase 42';
-      await assert.rejects(vault.changePassphrase('wrong current one', next), { code: 'invalid-input', field: 'current' });
-      assert.deepEqual(await readShape(vault.path), before, 'a wrong current passphrase changes nothing');
-      await assert.rejects(vault.changePassphrase(PASSPHRASE, 'short'), { code: 'invalid-input', field: 'next' });
-
-      await vault.changePassphrase(PASSPHRASE, next);
-      const after = await readShape(vault.path);
-      assert.deepEqual(after.accounts, before.accounts, 'secrets untouched');
-      assert.notEqual(after.key.sealedKey, before.key.sealedKey);
-      assert.notEqual(after.key.kdf.salt, before.key.kdf.salt, 'a fresh salt for the new passphrase');
-      await vault.close();
-
-      const reopened = await openTestVault(dir.path);
-      await assert.rejects(reopened.unlock(PASSPHRASE), { code: 'invalid-input' });
-      await reopened.unlock(next);
-      assert.deepEqual(await reopened.storage.readSecrets(record.id), secrets);
-      await reopened.close();
-    });
-  });
+  // A passphrase change re-keys: see vault-rekey.test.ts.
 
   it('stores the scrypt parameters and salt with the wrapped key (default cost when none is given)', async () => {
     await inTempDirectory(async (dir) => {

@@ -138,7 +138,7 @@ describe('vault protected by the OS keychain', () => {
   it('refuses a too-short passphrase with the contract message and creates nothing', async () => {
     await inTempDirectory(async (dir) => {
       const vault = await openTestVault(dir.path);
-      await assert.rejects(vault.createWithPassphrase('short'), { code: 'invalid-input', message: 'Passphrase: use at least 10 characters.' });
+      await assert.rejects(vault.createWithPassphrase('short'), { code: 'invalid-input', message: 'Passphrase: use at least 12 characters.' });
       assert.equal(vault.state().state, 'setup');
       assert.equal(vault.writeCount, 0);
       await vault.close();

@@ -7,6 +7,7 @@ import type { AccountsChange, AttentionEvent, LifecycleSettings, TokenLifecycleA
 import type { Logger } from '../common/logger';
 import { silentLogger } from '../common/logger';
 import type { SettingsStore } from './settings-store';
+import { hasPassphrase } from '../../shared/vault-protection';
 
 /** The part of the vault (electron/core/vault VaultHandle) the session drives. */
 export interface SessionVault {
@@ -22,7 +23,7 @@ export interface SessionVault {
   /** Whether lock() can close the vault again (it has a passphrase to reopen it). Absent: never. */
   canLock?(): boolean;
   /** Drops the data key and every decrypted token; the state becomes 'locked'. */
-  lock?(): Promise<VaultState>;
+  lock?(): void;
   flush(): Promise<void>;
 }
 
@@ -136,13 +137,13 @@ export class AppSession implements VaultPort, BackupSessionPort {
       }
       await this.drainRunning();
       this.emitChange({ changed: [], removed: [...this.knownIds] });
-      await vault.lock();
+      vault.lock();
     });
     return this.deps.vault.state();
   }
 
   hasPassphrase(): boolean {
-    return this.deps.vault.canLock?.() ?? this.deps.vault.state().protection === 'passphrase';
+    return this.deps.vault.canLock?.() ?? hasPassphrase(this.deps.vault.state().protection);
   }
 
   verifyPassphrase(passphrase: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { passphraseSchema } from '../../shared/ipc-contract';
+import { loadStrengthEstimator, passphraseProblem } from '../../shared/passphrase';
 import type { BackupExportResult, BackupImportResult, ImportEntry } from '../../shared/backup-report';
 import { AppError } from '../common/app-error';
 import type { Logger } from '../common/logger';
@@ -172,9 +172,10 @@ export class BackupService {
       confirmLabel: texts.exportConfirmButton,
       repeat: { label: texts.repeatLabel, mismatch: texts.passphraseMismatch },
     });
-    return this.askUntil(prompt, (passphrase) => {
-      const checked = passphraseSchema.safeParse(passphrase);
-      return Promise.resolve(checked.success ? { ok: true, value: checked.data } : { ok: false, error: texts.weakPassphrase });
+    // A backup leaves the machine: the same rule as the vault's, strength estimate included.
+    return this.askUntil(prompt, async (passphrase) => {
+      const problem = passphraseProblem(passphrase, await loadStrengthEstimator());
+      return problem === null ? { ok: true, value: passphrase } : { ok: false, error: texts.weakPassphrase };
     });
   }
 

@@ -15,6 +15,14 @@
  *   needed; call createWithPassphrase. A version-0 (unencrypted) file is also 'setup' and gets encrypted then.
  * - A passphrase-protected file: 'locked' until unlock(passphrase). A wrong passphrase rejects with an AppError
  *   (code 'invalid-input', field 'passphrase') and the state stays 'locked'.
+ * - Protection 'os-keychain-and-passphrase' (the key wrapped twice): opened by the keychain at start without a
+ *   prompt ('locked' for the passphrase when the keychain is unavailable or refuses).
+ * - Lock: whenever the vault has a passphrase, lock() drops the data key and goes 'locked'; unlock(passphrase)
+ *   opens it again. While locked, `storage` rejects every read and save with 'vault-locked'.
+ * - New passphrases pass the shared rule (electron/shared/passphrase.ts), strength included, or reject with
+ *   PassphraseRefusedError (an AppError 'invalid-input' carrying the broken rule as `problem`).
+ * - scrypt costs below `scryptParams` are raised on the next successful passphrase unlock; a file asking for
+ *   absurd costs (SCRYPT_LIMITS) is 'damaged', never derived from.
  * - A file that cannot be read or decrypted: 'damaged'. It is copied aside (keptAsidePath) and never overwritten;
  *   startOver() (the user's consent) begins a new, empty vault.
  * openVault never rejects because of the file's content: every outcome is a state. Every method that can fail
@@ -35,7 +43,8 @@ export type { VaultState } from '../../shared/ipc-contract';
 export type { BackupExport, BackupImportReport } from './backup';
 export { assessKeychain } from './os-encryption';
 export type { KeychainAssessment, OsEncryption } from './os-encryption';
-export { DEFAULT_SCRYPT_PARAMS } from './scrypt';
+export { DEFAULT_SCRYPT_PARAMS, SCRYPT_LIMITS } from './scrypt';
+export { PassphraseRefusedError } from './new-passphrase';
 export type { ScryptParams } from './scrypt';
 export { VAULT_FILE_NAME, VAULT_STORE_OPTIONS, fileVaultStore, vaultStoreOf } from './vault-store';
 export type { ConfLike, VaultStore } from './vault-store';
@@ -46,7 +55,10 @@ export interface OpenVaultOptions {
   /** Electron safeStorage, adapted by main. Left out: passphrase protection only. */
   osEncryption?: OsEncryption;
   logger?: Logger;
-  /** Cost of new passphrase wraps. Default DEFAULT_SCRYPT_PARAMS (~100 ms per guess); tests pass cheaper ones. */
+  /**
+   * Cost of new passphrase wraps and backups, and the level older wraps are raised to on unlock. Default
+   * DEFAULT_SCRYPT_PARAMS (scrypt N=2^17, r=8, p=1); tests pass cheaper ones.
+   */
   scryptParams?: ScryptParams;
   /** How long a save waits for others to join its write (ms). Default 2. */
   groupCommitWindowMs?: number;
@@ -60,18 +72,37 @@ export interface VaultHandle {
   onStateChange(listener: (state: VaultState) => void): () => void;
   /** The keychain decision: whether a passphrase is needed, and why in plain words. */
   readonly keychain: KeychainAssessment;
+  /**
+   * From 'locked' (protection 'passphrase' or 'os-keychain-and-passphrase'): opens with the passphrase; resolves
+   * at once when already open. Wrong passphrase: AppError 'invalid-input' (field 'passphrase'), still locked.
+   * Once open, a stored scrypt cost below the target is raised to it (one more derivation and a write, once).
+   */
   unlock(passphrase: string): Promise<VaultState>;
+  /** Whether lock() is possible now: the vault is open and a passphrase protects its key. */
+  canLock(): boolean;
+  /**
+   * Synchronous: zero-fills the data key, forgets the open contents and goes 'locked'. Reads and saves reject
+   * with 'vault-locked' from this instant; writes accepted before it still reach the disk. A no-op when locked;
+   * AppError when there is no passphrase to unlock with (check canLock()). Drain the lifecycle first: a refresh
+   * finishing after the lock could not save its rotated refresh token.
+   */
+  lock(): void;
+  /** In 'open' with 'os-keychain': wraps the same key with this passphrase too ('os-keychain-and-passphrase'). */
+  addPassphrase(passphrase: string): Promise<VaultState>;
   /**
    * In 'setup': creates the vault (migrating a version-0 file) protected by this passphrase.
    * In 'open' with OS-keychain protection: switches to passphrase protection (re-wraps the key only).
    */
   createWithPassphrase(passphrase: string): Promise<VaultState>;
   /**
-   * In 'setup' (or 'open' with a passphrase): protects the key with the OS keychain; rejects when it is weak.
+   * In 'setup' (or 'open' with a passphrase only): protects the key with the OS keychain; rejects when it is weak.
    * In 'open' with the keychain already: wraps the key again with the keychain's current key (key rotation).
    */
   createWithOsKeychain(): Promise<VaultState>;
-  /** Re-wraps the data key with the new passphrase; secrets are not touched. Wrong current: AppError, nothing changed. */
+  /**
+   * Re-keys: a new data key, every secret sealed again under it, wrapped by the new passphrase (and by the
+   * keychain too in 'os-keychain-and-passphrase'). Wrong current or refused next: AppError, nothing changed.
+   */
   changePassphrase(current: string, next: string): Promise<VaultState>;
   /** In 'open' with a passphrase: rejects with an AppError (field 'passphrase') unless it is that passphrase. */
   verifyPassphrase(passphrase: string): Promise<void>;

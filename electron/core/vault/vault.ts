@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { passphraseSchema } from '../../shared/ipc-contract';
 import type { VaultState } from '../../shared/ipc-contract';
 import type { AccountStorage } from '../tokens/account-storage';
 import { AppError } from '../common/app-error';
@@ -11,14 +10,23 @@ import type { BackupAccount } from './backup-format';
 import { backupFileName, openBackup, sealBackup } from './backup-format';
 import { GroupCommit } from './group-commit';
 import type { OpenVaultOptions, VaultHandle } from './index';
-import type { KeyProtector, WrappedKey } from './key-protection';
-import { KeyUnwrapError, OsKeychainKeyProtector, PassphraseKeyProtector } from './key-protection';
+import type { KeyProtector, PassphraseWrap, WrappedKey } from './key-protection';
+import {
+  KeyUnwrapError,
+  KeychainAndPassphraseKeyProtector,
+  OsKeychainKeyProtector,
+  PassphraseKeyProtector,
+  passphraseWrapOf,
+  withPassphraseWrap,
+} from './key-protection';
 import type { V0Document } from './migrations';
 import { migrateV0ToV1 } from './migrations';
 import type { KeychainAssessment, OsEncryption } from './os-encryption';
 import { assessKeychain } from './os-encryption';
+import { checkNewPassphrase } from './new-passphrase';
+import { resealUnderNewKey, sealedDocumentOf } from './reseal';
 import type { ScryptParams } from './scrypt';
-import { DEFAULT_SCRYPT_PARAMS } from './scrypt';
+import { DEFAULT_SCRYPT_PARAMS, isBelowTarget, scryptSettingsProblem } from './scrypt';
 import { newDataKey } from './secret-box';
 import { VaultAccountStorage } from './vault-account-storage';
 import { VaultContents } from './vault-contents';
@@ -37,6 +45,7 @@ type Phase =
 const KEYCHAIN_NOT_READY_REASON =
   'The system keychain is not ready yet (a keyring still locked after login, for example). Nothing is wrong with the vault: unlock your keyring, then quit and start the app again.';
 const LOCKED_REASON = 'The vault is protected by your passphrase: enter it to open your accounts.';
+const LOCKED_AGAIN_REASON = 'The vault was locked: enter your passphrase to open your accounts again.';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -56,6 +65,8 @@ export class Vault implements VaultHandle {
   #phase: Phase = { kind: 'setup', reason: null, legacy: null };
   /** What the committer writes; set before the first write of a new vault, so it exists before the phase is 'open'. */
   #contents: VaultContents | null = null;
+  /** After lock(): the sealed state, so writes accepted before the lock still reach the disk without the key. */
+  #sealedWhileLocked: string | null = null;
   #exclusive: Promise<unknown> = Promise.resolve();
 
   private constructor(options: OpenVaultOptions) {
@@ -113,20 +124,44 @@ export class Vault implements VaultHandle {
       const phase = this.#phase;
       if (phase.kind === 'open') return this.state();
       if (phase.kind !== 'locked') throw this.#wrongState('unlock');
-      if (phase.document.key.kind !== 'passphrase') {
+      if (passphraseWrapOf(phase.document.key) === null) {
         throw new AppError('vault-locked', `${phase.reason} A passphrase cannot open it.`);
       }
       const dataKey = await this.#unwrapWithPassphrase(phase.document.key, passphrase);
-      this.#contents = new VaultContents(dataKey, phase.document.key, phase.document.accounts);
-      this.#enter({ kind: 'open', contents: this.#contents });
+      const contents = new VaultContents(dataKey, phase.document.key, phase.document.accounts);
+      this.#contents = contents;
+      this.#sealedWhileLocked = null;
+      this.#enter({ kind: 'open', contents });
       this.#logger.info('vault.unlocked', { accounts: phase.document.accounts.length });
+      await this.#raiseKdfCost(contents, passphrase);
       return this.state();
     });
   }
 
+  canLock(): boolean {
+    const phase = this.#phase;
+    return phase.kind === 'open' && passphraseWrapOf(phase.contents.wrappedKey) !== null;
+  }
+
+  lock(): void {
+    const phase = this.#phase;
+    if (phase.kind === 'locked') return;
+    if (phase.kind !== 'open') throw this.#wrongState('lock');
+    if (!this.canLock()) {
+      throw new AppError('invalid-input', 'This vault has no passphrase, so it cannot be locked: add a passphrase on top of the system keychain first.');
+    }
+    // Sealed values need no key: writes accepted before the lock are still written from this copy.
+    const sealed = sealedDocumentOf(phase.contents);
+    this.#sealedWhileLocked = sealed.text;
+    this.#contents = null;
+    phase.contents.destroy();
+    this.#enter({ kind: 'locked', document: sealed.document, reason: LOCKED_AGAIN_REASON });
+    this.#logger.info('vault.locked', { accounts: sealed.document.accounts.length });
+  }
+
   createWithPassphrase(passphrase: string): Promise<VaultState> {
     return this.#serialised(async () => {
-      const checked = checkNewPassphrase(passphrase);
+      const checked = await checkNewPassphrase(passphrase);
       const protector = new PassphraseKeyProtector(checked, this.#scryptParams);
       const phase = this.#phase;
       if (phase.kind === 'setup') return this.#create(protector, phase.legacy);
@@ -149,18 +184,34 @@ export class Vault implements VaultHandle {
     });
   }
 
+  addPassphrase(passphrase: string): Promise<VaultState> {
+    return this.#serialised(async () => {
+      const checked = await checkNewPassphrase(passphrase);
+      const phase = this.#phase;
+      if (phase.kind !== 'open') throw this.#wrongState('add a passphrase to');
+      if (phase.contents.wrappedKey.kind !== 'os-keychain') {
+        throw new AppError('invalid-input', 'The vault already has a passphrase: use "Change passphrase" to choose another one.', 'passphrase');
+      }
+      return this.#rewrap(phase.contents, new KeychainAndPassphraseKeyProtector(this.#usableOs(), checked, this.#scryptParams));
+    });
+  }
+
   changePassphrase(current: string, next: string): Promise<VaultState> {
     return this.#serialised(async () => {
       const phase = this.#phase;
       if (phase.kind !== 'open') throw this.#wrongState('change the passphrase of');
       const contents = phase.contents;
-      if (contents.wrappedKey.kind !== 'passphrase') {
+      if (passphraseWrapOf(contents.wrappedKey) === null) {
         throw new AppError('invalid-input', 'The vault is protected by the system keychain, not a passphrase: choose "Use a passphrase" to set one.', 'current');
       }
-      const checkedNext = checkNewPassphrase(next, 'next');
+      const checkedNext = await checkNewPassphrase(next, 'next');
       const proof = await this.#unwrapWithPassphrase(contents.wrappedKey, current, 'current');
       proof.fill(0);
-      return this.#rewrap(contents, new PassphraseKeyProtector(checkedNext, this.#scryptParams));
+      const protector =
+        contents.wrappedKey.kind === 'os-keychain-and-passphrase'
+          ? new KeychainAndPassphraseKeyProtector(this.#usableOs(), checkedNext, this.#scryptParams)
+          : new PassphraseKeyProtector(checkedNext, this.#scryptParams);
+      return this.#rekey(contents, protector);
     });
   }
 
@@ -190,7 +241,7 @@ export class Vault implements VaultHandle {
   }
 
   async exportBackup(passphrase: string): Promise<BackupExport> {
-    const checked = checkNewPassphrase(passphrase);
+    const checked = await checkNewPassphrase(passphrase);
     const contents = this.#openContents();
     const accounts: BackupAccount[] = [];
     for (const record of contents.records()) {
@@ -199,6 +250,8 @@ export class Vault implements VaultHandle {
     }
     const now = this.#now();
     const content = await sealBackup(accounts, checked, this.#scryptParams, now);
+    // Locked during the key derivation: what was asked for before the lock is not handed out after it.
+    if (!this.#isCurrent(contents)) throw this.#wrongState('export a backup of');
     this.#logger.info('vault.backup-exported', { accounts: accounts.length });
     return { fileName: backupFileName(now), content, accounts: accounts.length };
   }
@@ -229,6 +282,7 @@ export class Vault implements VaultHandle {
       await this.flush();
       this.#contents?.destroy();
       this.#contents = null;
+      this.#sealedWhileLocked = null;
       this.#enter({ kind: 'closed' });
     });
   }
@@ -290,15 +344,24 @@ export class Vault implements VaultHandle {
   }
 
   async #openDocument(document: VaultDocument): Promise<void> {
+    const passphrasePart = passphraseWrapOf(document.key);
+    const kdfProblem = passphrasePart === null ? null : scryptSettingsProblem(passphrasePart.kdf);
+    if (kdfProblem !== null) {
+      await this.#markDamaged(`The vault file is damaged: its header asks for ${kdfProblem}.`);
+      return;
+    }
     if (document.key.kind === 'passphrase') {
       this.#enter({ kind: 'locked', document, reason: LOCKED_REASON });
       return;
     }
+    const passphraseToo = document.key.kind === 'os-keychain-and-passphrase';
     if (this.#os === undefined || !safeIsAvailable(this.#os)) {
       this.#enter({
         kind: 'locked',
         document,
-        reason: 'The vault key is protected by the system keychain, which is not available right now. Start the app in your desktop session with its keyring running.',
+        reason: passphraseToo
+          ? 'The system keychain is not available right now: enter your passphrase to open your accounts.'
+          : 'The vault key is protected by the system keychain, which is not available right now. Start the app in your desktop session with its keyring running.',
       });
       return;
     }
@@ -306,9 +369,13 @@ export class Vault implements VaultHandle {
       const dataKey = await new OsKeychainKeyProtector(this.#os).unwrap(document.key);
       this.#contents = new VaultContents(dataKey, document.key, document.accounts);
       this.#enter({ kind: 'open', contents: this.#contents });
-      this.#logger.info('vault.opened', { accounts: document.accounts.length, protection: 'os-keychain' });
+      this.#logger.info('vault.opened', { accounts: document.accounts.length, protection: document.key.kind });
     } catch (error) {
       if (!(error instanceof KeyUnwrapError)) throw error;
+      if (passphraseToo) {
+        this.#enter({ kind: 'locked', document, reason: `The system keychain could not unlock the vault key (${error.message}): enter your passphrase to open your accounts.` });
+        return;
+      }
       if (error.failure === 'keychain-not-ready') {
         this.#logger.warn('vault.keychain-not-ready', {});
         this.#enter({ kind: 'locked', document, reason: KEYCHAIN_NOT_READY_REASON });
@@ -364,11 +431,15 @@ export class Vault implements VaultHandle {
   async #rewrap(contents: VaultContents, protector: KeyProtector): Promise<VaultState> {
     const previous = contents.wrappedKey;
     const dataKey = contents.copyOfDataKey();
+    let wrapped: WrappedKey;
     try {
-      contents.wrappedKey = await protector.wrap(dataKey);
+      wrapped = await protector.wrap(dataKey);
     } finally {
       dataKey.fill(0);
     }
+    // Locked during the wrap: these contents are gone, and a wrap left on them would never be written.
+    if (!this.#isCurrent(contents)) throw this.#wrongState('change the protection of');
+    contents.wrappedKey = wrapped;
     try {
       await this.#commit();
     } catch (error) {
@@ -378,6 +449,61 @@ export class Vault implements VaultHandle {
     this.#logger.info('vault.key-rewrapped', { protection: protector.kind });
     this.#emit();
     return this.state();
+  }
+
+  /**
+   * A passphrase change: a new data key, every secret sealed again under it, the new key wrapped by `protector`.
+   * If the write fails, the new state stays in memory (saves made meanwhile are in it) and the next write saves it.
+   */
+  async #rekey(contents: VaultContents, protector: KeyProtector): Promise<VaultState> {
+    const newKey = newDataKey();
+    let wrapped: WrappedKey;
+    try {
+      wrapped = await protector.wrap(newKey);
+    } catch (error) {
+      newKey.fill(0);
+      throw AppError.from(error);
+    }
+    if (!this.#isCurrent(contents)) {
+      newKey.fill(0);
+      throw this.#wrongState('change the passphrase of');
+    }
+    const resealed = resealUnderNewKey(contents, newKey, wrapped);
+    this.#contents = resealed;
+    this.#phase = { kind: 'open', contents: resealed };
+    contents.destroy();
+    await this.#commit();
+    this.#logger.info('vault.rekeyed', { protection: wrapped.kind, accounts: resealed.records().length });
+    this.#emit();
+    return this.state();
+  }
+
+  /** After an unlock: a passphrase wrap made at a lower cost than today's target is made again at the target. */
+  async #raiseKdfCost(contents: VaultContents, passphrase: string): Promise<void> {
+    const part = passphraseWrapOf(contents.wrappedKey);
+    if (part === null || !isBelowTarget(part.kdf, this.#scryptParams)) return;
+    const dataKey = contents.copyOfDataKey();
+    let raised: PassphraseWrap;
+    try {
+      raised = await new PassphraseKeyProtector(passphrase, this.#scryptParams).wrapPart(dataKey);
+    } finally {
+      dataKey.fill(0);
+    }
+    if (!this.#isCurrent(contents)) return;
+    const previous = contents.wrappedKey;
+    contents.wrappedKey = withPassphraseWrap(previous, raised);
+    try {
+      await this.#commit();
+      this.#logger.info('vault.kdf-raised', { fromN: part.kdf.N, toN: raised.kdf.N });
+    } catch (error) {
+      // Both wraps open the same key with the same passphrase: keep the old one and try again next unlock.
+      contents.wrappedKey = previous;
+      this.#logger.warn('vault.kdf-raise-failed', { code: AppError.from(error).code });
+    }
+  }
+
+  #isCurrent(contents: VaultContents): boolean {
+    return this.#phase.kind === 'open' && this.#phase.contents === contents;
   }
 
   async #unwrapWithPassphrase(wrapped: WrappedKey, passphrase: string, field = 'passphrase'): Promise<Buffer> {
@@ -393,11 +519,15 @@ export class Vault implements VaultHandle {
   }
 
   #keychainProtector(): KeyProtector {
+    return new OsKeychainKeyProtector(this.#usableOs());
+  }
+
+  #usableOs(): OsEncryption {
     const assessment = this.keychain;
-    if (!assessment.usable || this.#os === undefined) {
-      throw new AppError('invalid-input', assessment.usable ? 'The system keychain is not available.' : assessment.reason);
+    if (!assessment.usable || this.#os === undefined || !safeIsAvailable(this.#os)) {
+      throw new AppError('invalid-input', assessment.usable ? 'The system keychain is not available right now.' : assessment.reason);
     }
-    return new OsKeychainKeyProtector(this.#os);
+    return this.#os;
   }
 
   #openContents(): VaultContents {
@@ -413,8 +543,9 @@ export class Vault implements VaultHandle {
   }
 
   #snapshot(): string {
-    if (this.#contents === null) throw new AppError('vault-locked', 'The vault is closed: nothing can be saved.');
-    return this.#contents.serialise();
+    if (this.#contents !== null) return this.#contents.serialise();
+    if (this.#sealedWhileLocked !== null) return this.#sealedWhileLocked;
+    throw new AppError('vault-locked', 'The vault is closed: nothing can be saved.');
   }
 
   async #commit(): Promise<void> {
@@ -446,12 +577,6 @@ export class Vault implements VaultHandle {
     this.#exclusive = run.catch(() => undefined);
     return run;
   }
-}
-
-function checkNewPassphrase(passphrase: string, field = 'passphrase'): string {
-  const result = passphraseSchema.safeParse(passphrase);
-  if (!result.success) throw new AppError('invalid-input', result.error.issues[0]?.message ?? 'Passphrase: not valid.', field);
-  return result.data;
 }
 
 function safeIsAvailable(os: OsEncryption): boolean {

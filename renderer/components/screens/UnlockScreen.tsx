@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
+import { hasPassphrase } from '../../../electron/shared/vault-protection';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { useNewPassphrase } from '../../hooks/use-new-passphrase';
@@ -32,7 +33,7 @@ function Reason({ vault }: { vault: VaultState }) {
   const { t } = useTranslation();
   return (
     <div className="reason">
-      <p>{t(vault.protection === 'passphrase' ? 'unlock.whyPassphrase' : 'unlock.whyGeneric')}</p>
+      <p>{t(hasPassphrase(vault.protection) ? 'unlock.whyPassphrase' : 'unlock.whyGeneric')}</p>
     </div>
   );
 }
@@ -85,7 +86,7 @@ function CreatePassphraseForm({ vault, onVaultState }: { vault: VaultState; onVa
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setFormError(null);
-    const checked = entry.check();
+    const checked = await entry.check();
     if (!checked.ok) return entry.focus(checked.field);
     setBusy(true);
     try {

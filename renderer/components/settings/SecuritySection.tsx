@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
+import { hasPassphrase } from '../../../electron/shared/vault-protection';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
@@ -18,7 +19,7 @@ export function SecuritySection({ settings, save, vault, onVaultState }: { setti
   const { t } = useTranslation();
   const selectId = useId();
   const [error, setError] = useState<string | null>(null);
-  const lockable = vault.protection === 'passphrase';
+  const lockable = hasPassphrase(vault.protection);
 
   const lockNow = async (): Promise<void> => {
     try {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { settingsPatchSchema } from '../../../electron/shared/settings';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
 import type { ResponseOf, VaultState } from '../../../electron/shared/ipc-contract';
+import { hasPassphrase } from '../../../electron/shared/vault-protection';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
@@ -50,7 +51,7 @@ export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultSt
       <h1 id="settings-title">{t('settings.title')}</h1>
       <PreferencesSection settings={settings} save={save} />
       <SecuritySection settings={settings} save={save} vault={vault} onVaultState={onVaultState} />
-      {vault.protection === 'passphrase' && <VaultPassphraseSection onVaultState={onVaultState} />}
+      {hasPassphrase(vault.protection) && <VaultPassphraseSection onVaultState={onVaultState} />}
       <BackupSection />
       <CliSection settings={settings} save={save} />
       <p className="about muted">{t('settings.about', { version: appInfo.version, platform: appInfo.platform })}</p>

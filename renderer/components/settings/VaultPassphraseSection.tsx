@@ -39,7 +39,7 @@ export function VaultPassphraseSection({ onVaultState }: { onVaultState: (state:
     setFormError(null);
     const currentMissing = current === '';
     setCurrentError(currentMissing ? t('validation.passphrase.required') : undefined);
-    const checked = entry.check();
+    const checked = await entry.check();
     if (currentMissing) return currentRef.current?.focus();
     if (!checked.ok) return entry.focus(checked.field);
     setBusy(true);

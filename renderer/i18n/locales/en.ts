@@ -94,6 +94,8 @@ export const en = {
       tooSmall: 'Use at least {{min}} characters.',
       tooBig: 'Use at most {{max}} characters.',
       invalid: 'Enter the passphrase.',
+      whitespaceOnly: 'A passphrase cannot be only spaces.',
+      tooWeak: 'Too easy to guess: a common password, a keyboard pattern or a variation of one. Add a few unusual words.',
     },
     clipboardClearSeconds: {
       required: 'Enter a whole number of seconds.',
@@ -207,7 +209,7 @@ export const en = {
     wrongPassphrase: 'This is not the passphrase of your accounts. Check Caps Lock and the keyboard layout, then try again.',
     setupTitle: 'Choose a passphrase',
     newPassphrase: 'Passphrase',
-    passphraseHint: 'At least 10 characters. It cannot be recovered: without it you will need new exchange tokens.',
+    passphraseHint: 'At least 12 characters and hard to guess: a few unusual words make a good one. It cannot be recovered: without it you will need new exchange tokens.',
     repeat: 'Repeat the passphrase',
     mismatch: 'The two passphrases are different.',
     create: 'Create passphrase',

@@ -94,6 +94,8 @@ export const fr: LocaleMessages = {
       tooSmall: 'Au moins {{min}} caractères.',
       tooBig: '{{max}} caractères au maximum.',
       invalid: 'Saisissez la phrase secrète.',
+      whitespaceOnly: "Une phrase secrète ne peut pas être faite que d'espaces.",
+      tooWeak: "Trop facile à deviner : un mot de passe courant, une suite de touches du clavier ou une variante. Ajoutez quelques mots peu communs.",
     },
     clipboardClearSeconds: {
       required: 'Saisissez un nombre entier de secondes.',
@@ -213,7 +215,7 @@ export const fr: LocaleMessages = {
     wrongPassphrase: "Ce n'est pas la phrase secrète de vos comptes. Vérifiez la touche Verr. Maj et la disposition du clavier, puis réessayez.",
     setupTitle: 'Choisissez une phrase secrète',
     newPassphrase: 'Phrase secrète',
-    passphraseHint: "Au moins 10 caractères. Elle ne peut pas être récupérée : sans elle, il vous faudra de nouveaux jetons d'échange.",
+    passphraseHint: "Au moins 12 caractères et difficile à deviner : quelques mots peu communs font une bonne phrase secrète. Elle ne peut pas être récupérée : sans elle, il vous faudra de nouveaux jetons d'échange.",
     repeat: 'Répétez la phrase secrète',
     mismatch: 'Les deux phrases secrètes sont différentes.',
     create: 'Créer la phrase secrète',

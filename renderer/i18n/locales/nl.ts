@@ -94,6 +94,8 @@ export const nl: LocaleMessages = {
       tooSmall: 'Gebruik minstens {{min}} tekens.',
       tooBig: 'Gebruik maximaal {{max}} tekens.',
       invalid: 'Vul de wachtzin in.',
+      whitespaceOnly: 'Een wachtzin mag niet alleen uit spaties bestaan.',
+      tooWeak: 'Te makkelijk te raden: een veelgebruikt wachtwoord, een toetsenbordreeks of een variant daarvan. Voeg een paar ongewone woorden toe.',
     },
     clipboardClearSeconds: {
       required: 'Vul een geheel aantal seconden in.',
@@ -207,7 +209,7 @@ export const nl: LocaleMessages = {
     wrongPassphrase: 'Dit is niet de wachtzin van uw accounts. Controleer Caps Lock en de toetsenbordindeling en probeer opnieuw.',
     setupTitle: 'Kies een wachtzin',
     newPassphrase: 'Wachtzin',
-    passphraseHint: 'Minstens 10 tekens. Hij kan niet worden hersteld: zonder wachtzin hebt u nieuwe uitwisselingstokens nodig.',
+    passphraseHint: 'Minstens 12 tekens en moeilijk te raden: een paar ongewone woorden maken een goede wachtzin. Hij kan niet worden hersteld: zonder wachtzin hebt u nieuwe uitwisselingstokens nodig.',
     repeat: 'Herhaal de wachtzin',
     mismatch: 'De twee wachtzinnen verschillen.',
     create: 'Wachtzin aanmaken',

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import i18next from 'i18next';
+import type { TFunction } from 'i18next';
+import { PassphraseRefusedError } from '../../electron/core/vault/index';
+import { contract } from '../../electron/shared/ipc-contract';
+import type { StrengthEstimator } from '../../electron/shared/passphrase';
+import { PASSPHRASE_MIN_LENGTH, loadStrengthEstimator, passphraseProblem, strongPassphraseSchema } from '../../electron/shared/passphrase';
+import { validateWith } from '../../renderer/forms/field-errors';
+import { en } from '../../renderer/i18n/locales/en';
+import { fr } from '../../renderer/i18n/locales/fr';
+import { nl } from '../../renderer/i18n/locales/nl';
+import { FakeOsEncryption, PASSPHRASE, inTempDirectory, openTestVault, openWithPassphrase } from './support';
+
+const ELEVEN = 'kayak-violet'.slice(0, 11);
+const TWELVE_SPACES = ' '.repeat(12);
+const OTHER_WHITESPACE = '\t \u00a0\u2003\n'.repeat(3);
+const WEAK_COMMON = 'password1234';
+const STRONG = 'violet kayak under the 1987 umbrella';
+
+describe('passphrase rule (electron/shared/passphrase.ts), shared by main and renderer', () => {
+  let estimate: StrengthEstimator;
+  before(async () => {
+    estimate = await loadStrengthEstimator();
+  });
+
+  it('refuses 11 characters, 12 spaces, any whitespace only, and a weak common passphrase, with a code and its parameters', () => {
+    assert.equal(ELEVEN.length, 11);
+    assert.deepEqual(passphraseProblem(ELEVEN, estimate), { code: 'too-short', min: 12 });
+    assert.deepEqual(passphraseProblem(TWELVE_SPACES, estimate), { code: 'whitespace-only' });
+    assert.deepEqual(passphraseProblem(OTHER_WHITESPACE, estimate), { code: 'whitespace-only' });
+    const weak = passphraseProblem(WEAK_COMMON, estimate);
+    assert.equal(weak?.code, 'too-weak');
+    assert.ok(weak.code === 'too-weak' && weak.score < weak.minScore && weak.minScore === 3, JSON.stringify(weak));
+    for (const alsoWeak of ['qwertyuiop123', 'azertyuiop12', 'aaaaaaaaaaaa', 'winbookstoken', 'Passw0rd1234!']) {
+      assert.equal(passphraseProblem(alsoWeak, estimate)?.code, 'too-weak', alsoWeak);
+    }
+    assert.deepEqual(passphraseProblem('x'.repeat(1025), estimate), { code: 'too-long', max: 1024 });
+  });
+
+  it('accepts a strong passphrase', () => {
+    assert.equal(passphraseProblem(STRONG, estimate), null);
+    assert.equal(passphraseProblem(PASSPHRASE, estimate), null);
+    assert.equal(passphraseProblem(`  ${STRONG}  `, estimate), null, 'spaces around words are fine');
+  });
+
+  it('the IPC contract refuses the length and whitespace rules before main is reached', () => {
+    assert.equal(PASSPHRASE_MIN_LENGTH, 12);
+    for (const passphrase of [ELEVEN, TWELVE_SPACES]) {
+      assert.equal(contract.createPassphrase.request.safeParse({ passphrase }).success, false, JSON.stringify(passphrase));
+      assert.equal(contract.changePassphrase.request.safeParse({ current: 'x', next: passphrase }).success, false, JSON.stringify(passphrase));
+    }
+    assert.equal(contract.createPassphrase.request.safeParse({ passphrase: STRONG }).success, true);
+  });
+
+  it('words each refusal in English, French and Dutch from its code and parameters', async () => {
+    const words: Record<string, TFunction> = {};
+    for (const [language, messages] of Object.entries({ en, fr, nl })) {
+      const instance = i18next.createInstance();
+      await instance.init({ lng: language, resources: { [language]: { translation: messages } }, interpolation: { escapeValue: false } });
+      words[language] = instance.t;
+    }
+    const schema = strongPassphraseSchema(estimate);
+    const shown = (language: string, passphrase: string): string | undefined => {
+      const t = words[language];
+      assert.ok(t);
+      const result = validateWith(schema, passphrase, t, 'passphrase');
+      return result.ok ? undefined : result.errors.passphrase;
+    };
+    assert.equal(shown('en', ELEVEN), 'Use at least 12 characters.');
+    assert.equal(shown('fr', ELEVEN), 'Au moins 12 caractères.');
+    assert.equal(shown('nl', ELEVEN), 'Gebruik minstens 12 tekens.');
+    assert.equal(shown('en', TWELVE_SPACES), 'A passphrase cannot be only spaces.');
+    assert.match(shown('fr', TWELVE_SPACES) ?? '', /que d'espaces/u);
+    assert.match(shown('nl', TWELVE_SPACES) ?? '', /alleen uit spaties/u);
+    assert.match(shown('en', WEAK_COMMON) ?? '', /^Too easy to guess/u);
+    assert.match(shown('fr', WEAK_COMMON) ?? '', /^Trop facile à deviner/u);
+    assert.match(shown('nl', WEAK_COMMON) ?? '', /^Te makkelijk te raden/u);
+    assert.equal(shown('fr', STRONG), undefined);
+  });
+});
+
+/** A check for assert.rejects: main refused the passphrase for this rule, on this field. */
+function refusedFor(code: string, field = 'passphrase'): (error: unknown) => boolean {
+  return (error) => {
+    assert.ok(error instanceof PassphraseRefusedError, String(error));
+    assert.equal(error.code, 'invalid-input');
+    assert.equal(error.field, field);
+    assert.equal(error.problem.code, code);
+    return true;
+  };
+}
+
+describe('main checks every new passphrase it receives, strength included', () => {
+  it('refuses a weak or blank passphrase for a new vault and creates nothing', async () => {
+    await inTempDirectory(async (dir) => {
+      const vault = await openTestVault(dir.path);
+      for (const [passphrase, code] of [
+        [ELEVEN, 'too-short'],
+        [TWELVE_SPACES, 'whitespace-only'],
+        [WEAK_COMMON, 'too-weak'],
+      ] as const) {
+        await assert.rejects(vault.createWithPassphrase(passphrase), refusedFor(code));
+      }
+      assert.equal(vault.state().state, 'setup');
+      assert.equal(vault.writeCount, 0);
+      await vault.createWithPassphrase(STRONG);
+      assert.equal(vault.state().state, 'open');
+      await vault.close();
+    });
+  });
+
+  it('refuses a weak new passphrase on change, on adding one to the keychain, and for a backup', async () => {
+    await inTempDirectory(async (dir) => {
+      const vault = await openWithPassphrase(dir.path);
+      await assert.rejects(vault.changePassphrase(PASSPHRASE, WEAK_COMMON), refusedFor('too-weak', 'next'));
+      await assert.rejects(vault.exportBackup(TWELVE_SPACES), refusedFor('whitespace-only'));
+      await vault.close();
+    });
+    await inTempDirectory(async (dir) => {
+      const vault = await openTestVault(dir.path, { osEncryption: new FakeOsEncryption() });
+      assert.equal(vault.state().protection, 'os-keychain');
+      await assert.rejects(vault.addPassphrase(WEAK_COMMON), refusedFor('too-weak'));
+      assert.equal(vault.state().protection, 'os-keychain');
+      await vault.close();
+    });
+  });
+});
