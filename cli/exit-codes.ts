@@ -47,6 +47,8 @@ export function exitCodeForError(code: ResponseErrorCode): ExitCode {
       return ExitCode.usage;
     case 'unsupported-version':
     case 'duplicate-label':
+    case 'duplicate-account':
+    case 'host-not-allowed':
     case 'storage-failed':
     case 'auto-refresh-off':
     case 'internal':

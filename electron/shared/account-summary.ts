@@ -15,6 +15,8 @@ export type AccountStatus = z.infer<typeof accountStatusSchema>;
 export const errorCodeSchema = z.enum([
   'invalid-input',
   'duplicate-label',
+  'duplicate-account',
+  'host-not-allowed',
   'unknown-account',
   'grant-rejected',
   'refresh-rejected',
@@ -33,6 +35,8 @@ export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   field: z.string().optional(),
+  /** Values the translated sentence names (e.g. the label of the account a duplicate would copy). */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 

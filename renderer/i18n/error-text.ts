@@ -11,7 +11,7 @@ export const ERROR_CODES: readonly ErrorCode[] = errorCodeSchema.options;
  */
 export function errorText(t: Translate, error: AppErrorShape): string {
   if (error.code === 'invalid-input' && error.message !== '') return error.message;
-  return t(`errors.${error.code}`);
+  return t(`errors.${error.code}`, error.params ?? {});
 }
 
 /** The form field a refusal belongs to: the one main named, or the field the code is about. */
@@ -23,6 +23,10 @@ export function errorField(error: AppErrorShape): string | null {
       return 'exchangeToken';
     case 'duplicate-label':
       return 'label';
+    case 'duplicate-account':
+      return 'email';
+    case 'host-not-allowed':
+      return 'host';
     case 'winbooks-unreachable':
     case 'winbooks-bad-response':
       return 'host';

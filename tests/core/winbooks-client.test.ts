@@ -313,7 +313,7 @@ describe('hosts and URLs', () => {
   test('the client posts to those URLs (recording transport)', async () => {
     const urls: string[] = [];
     const recording: HttpPost = (url) => {
-      urls.push(url);
+      urls.push(String(url));
       return Promise.resolve({ status: 200, contentType: 'application/json', body: JSON.stringify({ access_token: 'gAAAAABrec', expires_in: '900', refresh_token: 'TGe0!IAAAArec' }) });
     };
     scriptedSecrets.push('gAAAAABrec', 'TGe0!IAAAArec', 'WbXrec');

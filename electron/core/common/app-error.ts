@@ -8,12 +8,18 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly params?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
 
   toShape(): AppErrorShape {
-    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.params === undefined ? {} : { params: { ...this.params } }),
+    };
   }
 
   static from(error: unknown): AppError {

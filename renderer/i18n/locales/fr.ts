@@ -271,6 +271,8 @@ export const fr: LocaleMessages = {
   errors: {
     'invalid-input': 'Certaines informations ne sont pas valides.',
     'duplicate-label': 'Un autre compte porte déjà ce nom ; choisissez-en un autre.',
+    'duplicate-account': 'Cet accès (e-mail et adresse de l’API) est déjà le compte « {{label}} » ; deux comptes sur un même accès se révoqueraient l’un l’autre.',
+    'host-not-allowed': 'Les jetons ne sont envoyés qu’aux adresses de l’API Winbooks. Pour une autre adresse, activez « autres adresses d’API » dans les paramètres.',
     'unknown-account': "Ce compte n'existe plus ; il a peut-être été supprimé.",
     'grant-rejected': "Winbooks a refusé ce jeton d'échange pour cette adresse e-mail. Vérifiez qu'il s'agit bien de l'adresse à laquelle l'accès a été envoyé, ou demandez un nouveau jeton d'échange à l'administrateur de la licence.",
     'refresh-rejected': "Winbooks a refusé le jeton de renouvellement ; l'application réessaie avec le jeton d'échange.",

@@ -262,6 +262,8 @@ export const nl: LocaleMessages = {
   errors: {
     'invalid-input': 'Sommige gegevens zijn niet geldig.',
     'duplicate-label': 'Een ander account gebruikt deze naam al; kies een andere.',
+    'duplicate-account': 'Deze toegang (e-mail en API-adres) is al het account ‘{{label}}’; twee accounts op één toegang trekken elkaar in.',
+    'host-not-allowed': 'Tokens gaan alleen naar de API-adressen van Winbooks. Zet ‘andere API-adressen’ aan in de instellingen om een ander adres te gebruiken.',
     'unknown-account': 'Dit account bestaat niet meer; misschien is het verwijderd.',
     'grant-rejected': 'Winbooks heeft dit uitwisselingstoken voor dit e-mailadres geweigerd. Controleer of het e-mailadres hetzelfde is als dat waarnaar de toegang is gestuurd, of vraag de beheerder van de licentie om een nieuw uitwisselingstoken.',
     'refresh-rejected': 'Winbooks heeft het vernieuwingstoken geweigerd; de app probeert het opnieuw met het uitwisselingstoken.',
