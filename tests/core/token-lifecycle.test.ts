@@ -557,6 +557,33 @@ describe('races and failures found in review', () => {
     assert.ok(logger.events().includes('listener-failed'), 'the failure is logged');
   });
 
+  it('refuses a second account on the same grant (e-mail in any case, same host), naming the first', async () => {
+    const { client, lifecycle, addAccount } = await setup();
+    const first = await addAccount('ACME', 'books@acme.be');
+    const requests = client.count();
+    await assert.rejects(
+      lifecycle.add({ label: 'ACME bis', email: ' Books@ACME.be ', host: 'https://rapi.winbooksonweb.be/', exchangeToken: 'x' }),
+      (error: unknown) => error instanceof AppError && error.code === 'duplicate-account' && error.field === 'email' && error.params?.label === 'ACME',
+    );
+    assert.equal(client.count(), requests, 'refused before contacting Winbooks');
+    await lifecycle.add({ label: 'ACME on v2', email: 'books@acme.be', host: 'https://prd.winbooksapis.be/wow/v2', exchangeToken: 'y' });
+    const other = await addAccount('Other', 'other@acme.be');
+    await assert.rejects(
+      lifecycle.update(other.id, { email: 'BOOKS@acme.be', exchangeToken: 'z' }),
+      (error: unknown) => error instanceof AppError && error.code === 'duplicate-account' && error.params?.label === first.label,
+    );
+  });
+
+  it('two adds of one grant at once: the second is refused', async () => {
+    const { lifecycle } = await setup();
+    const host = 'https://rapi.winbooksonweb.be';
+    const results = await Promise.allSettled([
+      lifecycle.add({ label: 'One', email: 'a@example.be', host, exchangeToken: 'one' }),
+      lifecycle.add({ label: 'Two', email: 'A@example.be', host, exchangeToken: 'two' }),
+    ]);
+    assert.deepEqual(results.map((result) => result.status).sort(), ['fulfilled', 'rejected']);
+  });
+
   it('two adds at once cannot take the same label', async () => {
     const { lifecycle } = await setup();
     const host = 'https://rapi.winbooksonweb.be';
