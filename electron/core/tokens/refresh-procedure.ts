@@ -1,5 +1,5 @@
 import { checkHost } from '../../shared/host-policy';
-import type { HostPolicy } from '../../shared/host-policy';
+import type { HostPolicy, HostVerdict } from '../../shared/host-policy';
 import { AppError } from '../common/app-error';
 import type { Clock } from '../common/clock';
 import type { Logger } from '../common/logger';
@@ -39,6 +39,8 @@ export type RefreshReason = 'scheduled' | 'manual' | 'on-demand';
  */
 export class RefreshProcedure {
   private readonly failures: LadderFailures;
+  /** Host verdicts under the current policy object (a new policy object starts a new cache). */
+  private readonly verdicts = new WeakMap<HostPolicy, Map<string, HostVerdict>>();
 
   constructor(private readonly deps: RefreshProcedureDeps) {
     this.failures = new LadderFailures(deps);
@@ -210,7 +212,7 @@ export class RefreshProcedure {
    */
   private destinationRefusal(state: AccountState): LadderResult | null {
     const { record } = state;
-    const verdict = checkHost(record.host, this.deps.hostPolicy());
+    const verdict = this.verdictFor(record.host);
     if (!verdict.ok || verdict.host !== record.host) {
       return this.failures.notContacted(state, hostNotAllowedError(record.label, record.host, verdict.ok ? 'It is not in its stored form.' : verdict.reason));
     }
@@ -222,6 +224,21 @@ export class RefreshProcedure {
       });
     }
     return null;
+  }
+
+  private verdictFor(host: string): HostVerdict {
+    const policy = this.deps.hostPolicy();
+    let verdicts = this.verdicts.get(policy);
+    if (verdicts === undefined) {
+      verdicts = new Map();
+      this.verdicts.set(policy, verdicts);
+    }
+    let verdict = verdicts.get(host);
+    if (verdict === undefined) {
+      verdict = checkHost(host, policy);
+      verdicts.set(host, verdict);
+    }
+    return verdict;
   }
 }
 

@@ -40,8 +40,15 @@ export function basicEmailAuthorization(email: string): string {
   return `Basic ${Buffer.from(email, 'utf8').toString('base64')}`;
 }
 
+/** What encodeURIComponent leaves as it is but application/x-www-form-urlencoded encodes (space aside). */
+const NOT_FORM_SAFE = /[!'()~]/gu;
+
+/** The form body, encoded exactly as URLSearchParams would (without building one on every refresh). */
 export function tokenRequestBody(grantType: GrantType, code: string): string {
-  return new URLSearchParams({ grant_type: grantType, code }).toString();
+  const encoded = encodeURIComponent(code)
+    .replace(NOT_FORM_SAFE, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/gu, '+');
+  return `grant_type=${grantType}&code=${encoded}`;
 }
 
 /** A failure after the request may have reached the server (the default: only a failed connection proves otherwise). */
@@ -99,6 +106,17 @@ export function createWinbooksTokenClient(options: WinbooksTokenClientOptions = 
   const now = options.now ?? Date.now;
   const post: HttpPost = options.post ?? createNodeHttpPost();
   const endpoints = new Map<string, Endpoint | { reason: string }>();
+  const authorizations = new Map<string, string>();
+
+  function authorizationOf(email: string): string {
+    let header = authorizations.get(email);
+    if (header === undefined) {
+      header = basicEmailAuthorization(email);
+      if (authorizations.size > 10_000) authorizations.clear();
+      authorizations.set(email, header);
+    }
+    return header;
+  }
 
   function endpointOf(host: string): Endpoint | { reason: string } {
     let endpoint = endpoints.get(host);
@@ -115,7 +133,7 @@ export function createWinbooksTokenClient(options: WinbooksTokenClientOptions = 
     try {
       const answer = await post(endpoint.url, {
         headers: {
-          Authorization: basicEmailAuthorization(call.email),
+          Authorization: authorizationOf(call.email),
           Accept: 'application/json',
           'Content-Type': 'application/x-www-form-urlencoded',
         },
