@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LEGACY_HOST, PRODUCTION_HOST, checkHost, normaliseHost } from './host-policy';
 import type { HostPolicy } from './host-policy';
+import { hostKind } from './host-kind';
+import type { HostKind } from './host-kind';
 
 /** Rules for what a user types when adding or editing an account. Main and the renderer use these same schemas. */
 
@@ -53,14 +55,8 @@ export function hostSchemaUnder(policy: HostPolicy) {
 }
 
 export { LEGACY_HOST, PRODUCTION_HOST };
-export type HostKind = 'production' | 'legacy' | 'custom';
-
-/** The badge shown next to a host. prd.winbooksapis.be/wow/v2 is the current API base; rapi.winbooksonweb.be the older documented one. */
-export function hostKind(host: string): HostKind {
-  if (host === PRODUCTION_HOST) return 'production';
-  if (host === LEGACY_HOST) return 'legacy';
-  return 'custom';
-}
+export { hostKind };
+export type { HostKind };
 
 export const newAccountSchema = z.object({
   label: labelSchema,

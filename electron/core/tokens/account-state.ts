@@ -1,4 +1,4 @@
-import { hostKind } from '../../shared/account-input';
+import { hostKind } from '../../shared/host-kind';
 import type { AccountStatus, AccountSummary, AppErrorShape } from '../../shared/account-summary';
 import type { AccountRecord, AccountSecrets } from './account-storage';
 import type { TimerHandle } from '../common/clock';

@@ -1,4 +1,4 @@
-import { normaliseHost } from '../../shared/account-input';
+import { normaliseHost } from '../../shared/host-policy';
 import { AnswerTooLargeError, NotSentError, RequestTimeoutError, createNodeHttpPost } from './http-post';
 import type { HttpPost } from './http-post';
 import { readTokenAnswer, redactDetail, refusalDetail } from './token-response';
