@@ -52,6 +52,7 @@ export function exitCodeForError(code: ResponseErrorCode): ExitCode {
     case 'unsupported-version':
     case 'duplicate-label':
     case 'duplicate-account':
+    case 'host-not-allowed':
     case 'storage-failed':
     case 'auto-refresh-off':
     case 'internal':

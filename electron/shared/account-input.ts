@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { LEGACY_HOST, PRODUCTION_HOST, checkHost, normaliseHost } from './host-policy';
+import type { HostPolicy } from './host-policy';
+import { hostKind } from './host-kind';
+import type { HostKind } from './host-kind';
 
 /** Rules for what a user types when adding or editing an account. Main and the renderer use these same schemas. */
 
 export const LABEL_MAX_LENGTH = 80;
 export const EXCHANGE_TOKEN_MAX_LENGTH = 4096;
-
-const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export const labelSchema = z
   .string({ error: 'Label: enter a name for this account.' })
@@ -33,53 +35,28 @@ export const exchangeTokenSchema = z
       .regex(/^[\x21-\x7e]*$/u, { error: 'Exchange token: contains characters a token cannot have; copy it again from the Winbooks e-mail.' }),
   );
 
-/** Normalises an API base: lower-case origin, no trailing slash, no query, fragment or credentials. */
-export function normaliseHost(raw: string): { ok: true; host: string } | { ok: false; reason: string } {
-  const text = raw.trim();
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, reason: 'Host: not a valid address; expected e.g. https://rapi.winbooksonweb.be.' };
-  }
-  const loopback = LOOPBACK_HOSTNAMES.has(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    return { ok: false, reason: 'Host: must start with https:// (plain http is allowed only for a local sandbox on 127.0.0.1, localhost or [::1]).' };
-  }
-  if (url.username !== '' || url.password !== '') {
-    return { ok: false, reason: 'Host: must not contain a user name or password.' };
-  }
-  if (url.search !== '' || url.hash !== '' || text.includes('?') || text.includes('#')) {
-    return { ok: false, reason: 'Host: must not contain a query (?) or fragment (#); enter only the API base.' };
-  }
-  const path = url.pathname.replace(/\/+$/u, '');
-  if (/\/OAuth20(\/|$)/iu.test(path)) {
-    return { ok: false, reason: 'Host: enter the API base without /OAuth20/Token (e.g. https://rapi.winbooksonweb.be).' };
-  }
-  return { ok: true, host: `${url.protocol}//${url.host}${path}` };
-}
+export { normaliseHost };
 
-export const hostSchema = z
-  .string({ error: 'Host: enter the API address from the Winbooks e-mail.' })
-  .transform((raw, ctx) => {
-    const result = normaliseHost(raw);
+/**
+ * A well-formed API address (see normaliseHost). Whether it may receive tokens depends on the user's
+ * "other API addresses" setting: the lifecycle checks that (checkHost), and forms use hostSchemaUnder(policy).
+ */
+export const hostSchema = hostSchemaUnder({ allowOtherHosts: true });
+
+export function hostSchemaUnder(policy: HostPolicy) {
+  return z.string({ error: 'Host: enter the API address from the Winbooks e-mail.' }).transform((raw, ctx) => {
+    const result = checkHost(raw, policy);
     if (!result.ok) {
       ctx.addIssue({ code: 'custom', message: result.reason });
       return z.NEVER;
     }
     return result.host;
   });
-
-export const PRODUCTION_HOST = 'https://prd.winbooksapis.be/wow/v2';
-export const LEGACY_HOST = 'https://rapi.winbooksonweb.be';
-export type HostKind = 'production' | 'legacy' | 'custom';
-
-/** The badge shown next to a host. prd.winbooksapis.be/wow/v2 is the current API base; rapi.winbooksonweb.be the older documented one. */
-export function hostKind(host: string): HostKind {
-  if (host === PRODUCTION_HOST) return 'production';
-  if (host === LEGACY_HOST) return 'legacy';
-  return 'custom';
 }
+
+export { LEGACY_HOST, PRODUCTION_HOST };
+export { hostKind };
+export type { HostKind };
 
 export const newAccountSchema = z.object({
   label: labelSchema,
@@ -92,14 +69,32 @@ export type NewAccount = z.output<typeof newAccountSchema>;
 
 export const accountIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/u, { error: 'Account id: not a valid account id.' });
 
+export const EXCHANGE_TOKEN_FOR_MOVE_MESSAGE =
+  'Exchange token: changing the e-mail or the API address needs the exchange token of that grant, typed again; the stored tokens never go to another address.';
+
+/**
+ * An edit. Tokens belong to the e-mail and address they were obtained for: moving an account to another e-mail or
+ * address needs the exchange token for the new pair in the same request (the stored one is never sent there).
+ * Send email and host only when they change.
+ */
 export const accountPatchSchema = z
   .object({
     label: labelSchema.optional(),
     email: emailSchema.optional(),
     host: hostSchema.optional(),
     autoRefresh: z.boolean({ error: 'Auto-refresh: must be on or off.' }).optional(),
+    exchangeToken: exchangeTokenSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((patch, ctx) => {
+    const moves = patch.email !== undefined || patch.host !== undefined;
+    if (moves && patch.exchangeToken === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['exchangeToken'], message: EXCHANGE_TOKEN_FOR_MOVE_MESSAGE });
+    }
+    if (!moves && patch.exchangeToken !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['exchangeToken'], message: 'Exchange token: to replace it without moving the account, use "Replace exchange token".' });
+    }
+  });
 export type AccountPatchInput = z.input<typeof accountPatchSchema>;
 export type AccountPatch = z.output<typeof accountPatchSchema>;
 

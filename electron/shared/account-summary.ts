@@ -19,6 +19,7 @@ export const errorCodeSchema = z.enum([
   'invalid-input',
   'duplicate-label',
   'duplicate-account',
+  'host-not-allowed',
   'unknown-account',
   'grant-rejected',
   'refresh-rejected',

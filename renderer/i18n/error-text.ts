@@ -20,6 +20,8 @@ export function errorField(error: AppErrorShape): string | null {
       return 'label';
     case 'duplicate-account':
       return 'email';
+    case 'host-not-allowed':
+      return 'host';
     case 'winbooks-unreachable':
     case 'winbooks-bad-response':
       return 'host';

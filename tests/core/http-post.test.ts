@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { AnswerTooLargeError, MAX_ANSWER_BYTES, RequestTimeoutError, createNodeHttpPost } from '../../electron/core/winbooks/http-post';
+import { AnswerTooLargeError, MAX_ANSWER_BYTES, NotSentError, RequestTimeoutError, createNodeHttpPost } from '../../electron/core/winbooks/http-post';
+import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 
 let server: Server;
 let base = '';
@@ -64,5 +65,21 @@ describe('node:http POST transport', () => {
 
   it('reports a connection cut in the middle of the answer as a reset', async () => {
     await assert.rejects(post(`${base}/cut`, request), (error: unknown) => (error as { code?: string }).code === 'ECONNRESET');
+  });
+
+  it('tells a request that certainly never left (no connection) from one that may have arrived', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await assert.rejects(post(`http://127.0.0.1:${closedPort}/x`, request), (error: unknown) => error instanceof NotSentError);
+    await assert.rejects(post(`${base}/cut`, request), (error: unknown) => !(error instanceof NotSentError));
+    await assert.rejects(post(`${base}/hang`, { ...request, timeoutMs: 200 }), (error: unknown) => error instanceof RequestTimeoutError);
+
+    const client = createWinbooksTokenClient({ timeoutMs: 200 });
+    const refused = await client.refresh({ host: `http://127.0.0.1:${closedPort}`, email: 'a@example.be', refreshToken: 'TGe0!IAAAAx' });
+    assert.deepEqual([refused.kind, refused.kind === 'transient' && refused.mayHaveArrived], ['transient', false]);
+    const hung = await client.refresh({ host: `${base}/hang`.replace('/hang', ''), email: 'a@example.be', refreshToken: 'TGe0!IAAAAx' });
+    assert.equal(hung.kind === 'transient' && hung.mayHaveArrived, true, 'a request the server took and never answered may have been acted on');
   });
 });

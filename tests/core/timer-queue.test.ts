@@ -61,3 +61,16 @@ describe('TimerQueue', () => {
     assert.equal(clock.pendingTimers(), 0);
   });
 });
+
+describe('timer queue housekeeping', () => {
+  it('sweeps cancelled timers out in bulk, keeping the live ones in order', async () => {
+    const clock = new ManualClock();
+    const queue = new TimerQueue(clock);
+    const fired: number[] = [];
+    const handles = Array.from({ length: 1000 }, (_, index) => queue.schedule(60_000 + index, () => fired.push(index)));
+    for (const [index, handle] of handles.entries()) if (index % 10 !== 0) handle.cancel();
+    assert.equal(queue.size, 100);
+    await clock.advance(70_000);
+    assert.deepEqual(fired, Array.from({ length: 100 }, (_, index) => index * 10));
+  });
+});

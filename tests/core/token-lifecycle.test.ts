@@ -5,7 +5,8 @@ import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-sto
 import type { TokenOutcome } from '../../electron/core/winbooks/token-types';
 import { lifecycleFixture } from '../support/lifecycle-fixture';
 import { settle } from '../support/manual-clock';
-import { deferred, rejected, unreachable } from '../support/scripted-client';
+import type { AccountRecord } from '../../electron/core/tokens/account-storage';
+import { deferred, neverSent, rejected, unreachable } from '../support/scripted-client';
 
 type Fixture = Awaited<ReturnType<typeof lifecycleFixture>>;
 const fixtures: Fixture[] = [];
@@ -15,7 +16,10 @@ async function setup(options: Parameters<typeof lifecycleFixture>[0] = {}): Prom
   return fixture;
 }
 afterEach(() => {
-  for (const fixture of fixtures.splice(0)) fixture.lifecycle.stop();
+  for (const fixture of fixtures.splice(0)) {
+    fixture.lifecycle.stop();
+    assert.deepEqual(fixture.client.replayedRefreshTokens(), [], 'no refresh token is ever sent twice');
+  }
 });
 
 const MIN = 60_000;
@@ -98,22 +102,32 @@ describe('scheduling', () => {
     assert.ok(refreshAt >= issuedAt + 801_000 && refreshAt <= issuedAt + 810_000, `refresh at +${refreshAt - issuedAt} ms`);
   });
 
-  it('stores the rotated refresh token before the refresh counts as done', async () => {
-    const gate = deferred<void>();
+  it('marks the refresh as sent, durably, before the refresh token leaves, and stores the rotated one before it counts', async () => {
+    const writes: { resolve: (value: void) => void }[] = [];
     let holdWrites = false;
-    const storage = new InMemoryAccountStorage(() => (holdWrites ? gate.promise : Promise.resolve()));
+    const storage = new InMemoryAccountStorage(() => {
+      if (!holdWrites) return Promise.resolve();
+      const gate = deferred<void>();
+      writes.push(gate);
+      return gate.promise;
+    });
     const { lifecycle, client, addAccount } = await setup({ storage });
     const account = await addAccount('ACME');
     holdWrites = true;
     let done = false;
     const refreshing = lifecycle.refresh(account.id).then(() => (done = true));
     await settle();
+    assert.equal(client.count('refresh'), 0, 'nothing is sent before the mark is durable');
+    assert.ok(storage.peek(account.id).record?.refreshSentAt !== null, 'the mark is being written');
+    writes.shift()?.resolve();
+    await settle();
     assert.equal(client.count('refresh'), 1);
-    assert.equal(done, false, 'the refresh must wait for the write');
+    assert.equal(done, false, 'the refresh must wait for the write of its tokens');
     assert.equal(lifecycle.get(account.id).status, 'refreshing');
-    gate.resolve();
+    writes.shift()?.resolve();
     await refreshing;
     assert.equal(storage.peek(account.id).secrets?.refreshToken, 'refresh-2');
+    assert.equal(storage.peek(account.id).record?.refreshSentAt, null, 'the mark is cleared with the answer');
   });
 
   it('never runs more than the concurrency limit of token requests', async () => {
@@ -233,14 +247,15 @@ describe('recovery ladder', () => {
 });
 
 describe('transient failures', () => {
-  it('backs off 5 s doubling, keeps the current token usable, and recovers', async () => {
+  it('backs off 5 s doubling when no connection can be made, keeps the current token usable, and recovers', async () => {
     const { clock, client, lifecycle, addAccount } = await setup({ random: () => 1 });
     const account = await addAccount('ACME');
     let outage = true;
-    client.respond = () => (outage ? unreachable() : undefined);
+    client.respond = () => (outage ? neverSent() : undefined);
     await clock.advance((account.nextRefreshAt ?? 0) - clock.now());
     assert.equal(client.count('refresh'), 1);
     assert.equal(lifecycle.get(account.id).status, 'retrying');
+    assert.equal(lifecycle.get(account.id).accessExpiresAt, account.accessExpiresAt, 'a refresh that never left spends nothing');
     const retryTimes: number[] = [];
     let last = client.calls.at(-1)?.at ?? 0;
     for (let i = 0; i < 4; i += 1) {
@@ -252,7 +267,8 @@ describe('transient failures', () => {
       last = at;
     }
     assert.deepEqual(retryTimes, [5_000, 10_000, 20_000, 40_000]);
-    // The token issued before the outage still has time left: copies keep working.
+    // Certainly never sent: the same refresh token is still unused, and the current one keeps working.
+    assert.equal(client.count('exchange'), 1, 'only the exchange of the add');
     const current = await lifecycle.getFreshAccessToken(account.id, 1);
     assert.equal(current.accessToken, 'access-1');
     assert.match(lifecycle.get(account.id).lastError?.message ?? '', /could not be reached.*Retrying automatically/);
@@ -263,6 +279,65 @@ describe('transient failures', () => {
     assert.equal(healed.lastError, null);
     assert.equal(healed.failingSince, null);
     assert.equal(healed.nextRefreshAt, (healed.accessExpiresAt ?? 0) - 90_000 - 9_000, 'normal schedule again (lead 90 s, jitter 9 s)');
+  });
+
+  it('after a failure where the refresh may have arrived, exchanges instead of sending that refresh token again, and withdraws the old token', async () => {
+    const { clock, client, lifecycle, storage, addAccount } = await setup({ random: () => 1 });
+    const account = await addAccount('ACME');
+    let outage = true;
+    client.respond = () => (outage ? unreachable('the connection was reset') : undefined);
+    await clock.advance((account.nextRefreshAt ?? 0) - clock.now());
+    assert.equal(client.count('refresh'), 1);
+    assert.ok(storage.peek(account.id).record?.refreshSentAt !== null, 'the refresh stays marked as sent on disk');
+    const failing = lifecycle.get(account.id);
+    assert.equal(failing.status, 'retrying');
+    assert.equal(failing.accessExpiresAt, null, 'no usable token is shown');
+    assert.match(failing.lastError?.message ?? '', /no longer handed out/);
+    // The old token still has minutes left, but Winbooks may have revoked it: not handed out, an exchange is tried.
+    await assert.rejects(lifecycle.getFreshAccessToken(account.id, 1), (error: unknown) => error instanceof AppError && error.code === 'winbooks-unreachable');
+    await clock.advance((lifecycle.get(account.id).nextRefreshAt ?? 0) - clock.now());
+    assert.equal(client.count('refresh'), 1, 'the refresh token is never sent again');
+    assert.equal(client.count('exchange'), 3, 'the add, the on-demand try, the scheduled retry: each an exchange');
+    outage = false;
+    await clock.advance((lifecycle.get(account.id).nextRefreshAt ?? 0) - clock.now());
+    assert.equal(lifecycle.get(account.id).status, 'ready');
+    assert.equal(storage.peek(account.id).record?.refreshSentAt, null);
+    const fresh = await lifecycle.getFreshAccessToken(account.id, 1);
+    assert.notEqual(fresh.accessToken, 'access-1');
+    await clock.advance((lifecycle.get(account.id).nextRefreshAt ?? 0) - clock.now());
+    assert.equal(client.count('refresh'), 2, 'the new refresh token is used as usual');
+  });
+
+  it('a refused refresh withdraws the old access token until the exchange brings a new one', async () => {
+    const { client, lifecycle, addAccount } = await setup();
+    const account = await addAccount('ACME');
+    client.respond = (call) => (call.grant === 'refresh' ? rejected(400, 'invalid_grant') : unreachable('HTTP 503'));
+    await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'winbooks-unreachable');
+    await assert.rejects(lifecycle.getFreshAccessToken(account.id, 1));
+    assert.equal(client.count('refresh'), 1);
+    client.respond = null;
+    const fresh = await lifecycle.getFreshAccessToken(account.id, 1);
+    assert.notEqual(fresh.accessToken, 'access-1');
+    assert.equal(client.calls.at(-1)?.grant, 'exchange');
+  });
+
+  it('a restart finding a refresh marked as sent exchanges at once and never replays it', async () => {
+    const storage = new InMemoryAccountStorage();
+    const first = await setup({ storage });
+    const account = await first.addAccount('ACME');
+    const stored = storage.peek(account.id);
+    // The app died after the mark was durable, before the answer was stored.
+    await storage.save({ ...(stored.record as AccountRecord), refreshSentAt: first.clock.now() });
+    first.lifecycle.stop();
+    const second = await setup({ storage });
+    assert.equal(second.lifecycle.get(account.id).accessExpiresAt, null, 'the old token is not offered');
+    await second.clock.advance(0);
+    assert.equal(second.client.count('refresh'), 0);
+    assert.equal(second.client.count('exchange'), 1);
+    assert.equal(second.lifecycle.get(account.id).status, 'ready');
+    assert.equal(storage.peek(account.id).record?.refreshSentAt, null);
+    assert.equal(second.client.calls[0]?.grant, 'exchange');
+    assert.equal(storage.peek(account.id).secrets?.accessToken, (second.client.calls[0]?.outcome as Extract<TokenOutcome, { kind: 'success' }>).grant.accessToken);
   });
 
   it('refuses an on-demand token it cannot get, saying Winbooks is unreachable', async () => {
@@ -313,16 +388,28 @@ describe('editing and removing', () => {
     assert.equal(lifecycle.get(on.id).status, 'ready');
   });
 
-  it('proves a new e-mail with the stored exchange token before saving it', async () => {
+  it('moves to a new e-mail only with an exchange token typed for it, never sending the stored tokens there', async () => {
     const { client, lifecycle, storage, addAccount } = await setup();
     const account = await addAccount('ACME');
+    const requests = client.count();
+    await assert.rejects(
+      lifecycle.update(account.id, { email: 'other@example.be' }),
+      (error: unknown) => error instanceof AppError && error.code === 'invalid-input' && error.field === 'exchangeToken',
+    );
+    assert.equal(client.count(), requests, 'nothing was sent');
     client.respond = () => rejected(401, 'unknown user');
-    await assert.rejects(lifecycle.update(account.id, { email: 'other@example.be' }), (error: unknown) => error instanceof AppError && error.code === 'grant-rejected');
+    await assert.rejects(
+      lifecycle.update(account.id, { email: 'other@example.be', exchangeToken: 'exchange-other' }),
+      (error: unknown) => error instanceof AppError && error.code === 'grant-rejected',
+    );
     assert.equal(storage.peek(account.id).record?.email, 'acme@example.be');
     client.respond = null;
-    const moved = await lifecycle.update(account.id, { email: 'other@example.be', label: 'ACME NV' });
+    const moved = await lifecycle.update(account.id, { email: 'other@example.be', label: 'ACME NV', exchangeToken: ' exchange-\nother ' });
     assert.equal(moved.email, 'other@example.be');
     assert.equal(moved.label, 'ACME NV');
+    const toNewPair = client.calls.filter((call) => call.request.email === 'other@example.be');
+    assert.deepEqual(toNewPair.map((call) => (call.grant === 'exchange' ? call.request.exchangeToken : call.request.refreshToken)), ['exchange-other', 'exchange-other']);
+    assert.equal(storage.peek(account.id).secrets?.exchangeToken, 'exchange-other');
   });
 
   it('removes an account, its secrets and its timer', async () => {
@@ -372,7 +459,12 @@ describe('races and failures found in review', () => {
     const { clock, client, lifecycle, addAccount } = await setup({ storage, random: () => 1 });
     const account = await addAccount('ACME');
     await clock.advance(60_000);
-    diskFull = true;
+    // The mark goes to disk; the tokens of the answer do not.
+    const save = storage.save.bind(storage);
+    storage.save = (record, secrets) => {
+      diskFull = secrets !== undefined;
+      return save(record, secrets);
+    };
     await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'storage-failed' && /Retrying in 5 s/.test(error.message));
     const failing = lifecycle.get(account.id);
     assert.equal(failing.status, 'retrying');
@@ -381,11 +473,22 @@ describe('races and failures found in review', () => {
     await clock.advance(4_999);
     assert.equal(client.count(), requests, 'no request before the backoff delay');
     assert.equal((await lifecycle.getFreshAccessToken(account.id, 60)).accessToken, 'access-2', 'the newest token is in use');
+    storage.save = save;
     diskFull = false;
     await clock.advance(1);
     assert.equal(client.count(), requests + 1);
     assert.equal(lifecycle.get(account.id).status, 'ready');
     assert.equal(storage.peek(account.id).secrets?.refreshToken, 'refresh-3', 'the newest refresh token is on disk again');
+  });
+
+  it('a disk that cannot record the mark keeps the refresh token from leaving at all', async () => {
+    let diskFull = false;
+    const storage = new InMemoryAccountStorage(() => (diskFull ? Promise.reject(new Error('ENOSPC: no space left on device')) : Promise.resolve()));
+    const { client, lifecycle, addAccount } = await setup({ storage });
+    const account = await addAccount('ACME');
+    diskFull = true;
+    await assert.rejects(lifecycle.refresh(account.id), (error: unknown) => error instanceof AppError && error.code === 'storage-failed');
+    assert.equal(client.count('refresh'), 0);
   });
 
   it('an edit made while a refresh runs is kept, in memory and on disk', async () => {
@@ -452,6 +555,33 @@ describe('races and failures found in review', () => {
     await settle();
     assert.ok(seen.length > 0, 'the second listener still hears changes');
     assert.ok(logger.events().includes('listener-failed'), 'the failure is logged');
+  });
+
+  it('refuses a second account on the same grant (e-mail in any case, same host), naming the first', async () => {
+    const { client, lifecycle, addAccount } = await setup();
+    const first = await addAccount('ACME', 'books@acme.be');
+    const requests = client.count();
+    await assert.rejects(
+      lifecycle.add({ label: 'ACME bis', email: ' Books@ACME.be ', host: 'https://rapi.winbooksonweb.be/', exchangeToken: 'x' }),
+      (error: unknown) => error instanceof AppError && error.code === 'duplicate-account' && error.field === 'email' && error.params?.label === 'ACME',
+    );
+    assert.equal(client.count(), requests, 'refused before contacting Winbooks');
+    await lifecycle.add({ label: 'ACME on v2', email: 'books@acme.be', host: 'https://prd.winbooksapis.be/wow/v2', exchangeToken: 'y' });
+    const other = await addAccount('Other', 'other@acme.be');
+    await assert.rejects(
+      lifecycle.update(other.id, { email: 'BOOKS@acme.be', exchangeToken: 'z' }),
+      (error: unknown) => error instanceof AppError && error.code === 'duplicate-account' && error.params?.label === first.label,
+    );
+  });
+
+  it('two adds of one grant at once: the second is refused', async () => {
+    const { lifecycle } = await setup();
+    const host = 'https://rapi.winbooksonweb.be';
+    const results = await Promise.allSettled([
+      lifecycle.add({ label: 'One', email: 'a@example.be', host, exchangeToken: 'one' }),
+      lifecycle.add({ label: 'Two', email: 'A@example.be', host, exchangeToken: 'two' }),
+    ]);
+    assert.deepEqual(results.map((result) => result.status).sort(), ['fulfilled', 'rejected']);
   });
 
   it('two adds at once cannot take the same label', async () => {

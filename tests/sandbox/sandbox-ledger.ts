@@ -2,9 +2,9 @@ import { newAccessToken, newExchangeToken, newRefreshToken } from './sandbox-tok
 
 /**
  * The sandbox's grants and tokens, without any HTTP: what the live token endpoint would decide.
- * Reuse detection follows the strictest reading of RFC 9700: presenting a superseded refresh token revokes
- * every refresh and access token issued under that grant (its token family); the exchange token survives,
- * so exchanging again still works unless the grant itself was revoked.
+ * Reuse detection follows the strictest reading of RFC 9700: presenting a refresh token a second time (whatever
+ * the first answer was) revokes every refresh and access token issued under that grant (its token family) and is
+ * counted (reuseEvents); the exchange token survives, so exchanging again still works unless the grant was revoked.
  */
 
 export const DEFAULT_ACCESS_LIFETIME_SECONDS = 900;
@@ -37,6 +37,8 @@ interface Grant {
 interface RefreshRecord {
   emailKey: string;
   state: 'current' | 'superseded' | 'revoked';
+  /** Presented once already (whatever the answer): presenting it again is reuse. */
+  presented: boolean;
 }
 
 interface AccessRecord {
@@ -62,6 +64,9 @@ export class TokenLedger {
   private readonly refreshTokens = new Map<string, RefreshRecord>();
   private readonly accessTokens = new Map<string, AccessRecord>();
   private readonly secrets: string[] = [];
+  /** E-mail key -> times a superseded refresh token was presented. */
+  private readonly reuses = new Map<string, number>();
+  private totalReuses = 0;
   private defaultLifetimeSeconds: number;
 
   constructor(
@@ -119,13 +124,18 @@ export class TokenLedger {
     const key = emailKeyOf(email);
     const grant = this.grants.get(key);
     if (grant === undefined) return { status: 401, body: { error: 'invalid_client', error_description: 'Unknown e-mail address.' } };
-    if (grant.revoked) return invalidGrant('This grant was revoked by the licence administrator.');
     const record = this.refreshTokens.get(refreshToken);
     if (record === undefined || record.emailKey !== key) return invalidGrant('The refresh token is not valid.');
-    if (record.state === 'superseded') {
+    // Strictest reading: a refresh token may be presented once, ever. A second presentation (after a rotation whose
+    // answer was lost, or after a refusal) is reuse: the whole family is revoked and the event counted.
+    if (record.presented) {
+      this.totalReuses += 1;
+      this.reuses.set(key, (this.reuses.get(key) ?? 0) + 1);
       this.revokeTokens(grant);
       return invalidGrant('Refresh token reuse detected: every token of this grant was revoked. Exchange again.');
     }
+    record.presented = true;
+    if (grant.revoked) return invalidGrant('This grant was revoked by the licence administrator.');
     if (record.state === 'revoked') return invalidGrant('The refresh token was revoked.');
     record.state = 'superseded';
     return this.issue(grant);
@@ -136,6 +146,10 @@ export class TokenLedger {
     const record = this.accessTokens.get(accessToken);
     if (record === undefined || record.revoked || this.now() >= record.expiresAt) return null;
     return this.grants.get(record.emailKey)?.email ?? null;
+  }
+
+  reuseEvents(email?: string): number {
+    return email === undefined ? this.totalReuses : (this.reuses.get(emailKeyOf(email)) ?? 0);
   }
 
   isRefreshTokenValid(email: string, refreshToken: string): boolean {
@@ -153,7 +167,7 @@ export class TokenLedger {
     const accessToken = newAccessToken();
     const refreshToken = newRefreshToken();
     this.accessTokens.set(accessToken, { emailKey, expiresAt: this.now() + lifetime * 1000, revoked: false });
-    this.refreshTokens.set(refreshToken, { emailKey, state: 'current' });
+    this.refreshTokens.set(refreshToken, { emailKey, state: 'current', presented: false });
     grant.accessTokens.add(accessToken);
     grant.refreshTokens.add(refreshToken);
     this.secrets.push(accessToken, refreshToken);

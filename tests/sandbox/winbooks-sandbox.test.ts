@@ -327,13 +327,30 @@ describe('injected faults', () => {
     }
   });
 
-  test('a faulted request changes nothing: the refresh token it carried stays valid', async () => {
+  test('a fault hits after the server acted, unless processed: false (a proxy failing before the origin)', async () => {
     const grant = newGrant();
     const refreshToken = field(await exchange(sandbox.baseUrl, grant), 'refresh_token');
-    sandbox.injectFault('html-500', { times: 1 });
+    sandbox.injectFault('html-500', { times: 1, processed: false });
     assert.equal((await refresh(sandbox.baseUrl, grant.email, refreshToken)).status, 500);
-    assert.equal(sandbox.isRefreshTokenValid(grant.email, refreshToken), true);
+    assert.equal(sandbox.isRefreshTokenValid(grant.email, refreshToken), true, 'not processed: still valid');
+    for (const fault of ['html-500', 'unavailable-503', 'non-json-200', 'missing-fields-200'] as const) {
+      const fresh = field(await exchange(sandbox.baseUrl, grant), 'refresh_token');
+      sandbox.injectFault(fault, { times: 1 });
+      await refresh(sandbox.baseUrl, grant.email, fresh);
+      assert.equal(sandbox.isRefreshTokenValid(grant.email, fresh), false, `${fault}: the server rotated it before failing`);
+    }
+  });
+
+  test('counts every reuse: a refresh token presented a second time, whatever the first answer was', async () => {
+    const grant = newGrant();
+    const refreshToken = field(await exchange(sandbox.baseUrl, grant), 'refresh_token');
+    const before = sandbox.reuseEvents();
     assert.equal((await refresh(sandbox.baseUrl, grant.email, refreshToken)).status, 200);
+    assert.equal(sandbox.reuseEvents(grant.email), 0);
+    assert.equal((await refresh(sandbox.baseUrl, grant.email, refreshToken)).status, 400);
+    assert.equal((await refresh(sandbox.baseUrl, grant.email, refreshToken)).status, 400);
+    assert.equal(sandbox.reuseEvents(grant.email), 2);
+    assert.equal(sandbox.reuseEvents() - before, 2);
   });
 
   test('reset destroys the connection', async () => {

@@ -151,6 +151,14 @@ export class WinbooksSandbox {
     return this.ledger.issuedSecrets();
   }
 
+  /**
+   * How many times a superseded refresh token was presented (each revoked its grant's tokens), for one e-mail or
+   * all. A client that never replays a refresh token keeps this at 0 whatever the faults.
+   */
+  reuseEvents(email?: string): number {
+    return this.ledger.reuseEvents(email);
+  }
+
   isRefreshTokenValid(email: string, refreshToken: string): boolean {
     return this.ledger.isRefreshTokenValid(email, refreshToken);
   }
@@ -190,11 +198,22 @@ export class WinbooksSandbox {
     const body = await readBody(req);
     const email = emailFromBasicHeader(req.headers.authorization);
     this.countRequest(email);
-    const fault = this.faults.take(email === null ? null : emailKeyOf(email));
-    if (fault === null) {
+    const rule = this.faults.take(email === null ? null : emailKeyOf(email));
+    if (rule === null) {
       this.answerTokenRequest(req, res, email, body);
       return;
     }
+    const { fault } = rule;
+    if (typeof fault === 'object') {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.answerTokenRequest(req, res, email, body);
+      }, fault.delayMs);
+      this.timers.add(timer);
+      return;
+    }
+    // A strict server: it acted on the request (rotating a refresh token) and then the answer went wrong.
+    if (rule.processed || fault === 'lost-answer') this.decideTokenRequest(req, email, body);
     switch (fault) {
       case 'html-500':
         send(res, 500, 'text/html; charset=utf-8', HTML_500);
@@ -205,6 +224,7 @@ export class WinbooksSandbox {
       case 'hang':
         return; // Never answered; stop() destroys the socket.
       case 'reset':
+      case 'lost-answer':
         req.socket.destroy();
         return;
       case 'non-json-200':
@@ -213,17 +233,6 @@ export class WinbooksSandbox {
       case 'missing-fields-200':
         sendJson(res, 200, { scope: null, token_type: 'bearer' });
         return;
-      case 'lost-answer':
-        this.decideTokenRequest(req, email, body);
-        req.socket.destroy();
-        return;
-      default: {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          this.answerTokenRequest(req, res, email, body);
-        }, fault.delayMs);
-        this.timers.add(timer);
-      }
     }
   }
 

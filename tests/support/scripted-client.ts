@@ -1,7 +1,11 @@
 import type { ExchangeRequest, RefreshRequest, TokenOutcome, WinbooksTokenClient } from '../../electron/core/winbooks/token-types';
 import type { Clock } from '../../electron/core/common/clock';
 
-export type Call = { grant: 'exchange'; request: ExchangeRequest; at: number } | { grant: 'refresh'; request: RefreshRequest; at: number };
+export type Call = ({ grant: 'exchange'; request: ExchangeRequest } | { grant: 'refresh'; request: RefreshRequest }) & {
+  at: number;
+  /** What the call was answered, once it was. */
+  outcome?: TokenOutcome;
+};
 
 type Answer = TokenOutcome | Promise<TokenOutcome>;
 type Responder = (call: Call) => Answer | undefined;
@@ -46,6 +50,19 @@ export class ScriptedClient implements WinbooksTokenClient {
     };
   }
 
+  /** Refresh tokens sent more than once: a rotating server would call each a reuse and revoke the grant. */
+  replayedRefreshTokens(): string[] {
+    const seen = new Set<string>();
+    const replayed: string[] = [];
+    for (const call of this.calls) {
+      // A request that certainly never left (no connection) spent nothing.
+      if (call.grant !== 'refresh' || (call.outcome?.kind === 'transient' && !call.outcome.mayHaveArrived)) continue;
+      if (seen.has(call.request.refreshToken)) replayed.push(call.request.refreshToken);
+      seen.add(call.request.refreshToken);
+    }
+    return replayed;
+  }
+
   count(grant?: 'exchange' | 'refresh'): number {
     return grant ? this.calls.filter((c) => c.grant === grant).length : this.calls.length;
   }
@@ -56,7 +73,8 @@ export class ScriptedClient implements WinbooksTokenClient {
     this.maxActive = Math.max(this.maxActive, this.active);
     try {
       const scripted = this.respond?.(call);
-      return scripted === undefined ? this.success(previousRefreshToken) : await scripted;
+      call.outcome = scripted === undefined ? this.success(previousRefreshToken) : await scripted;
+      return call.outcome;
     } finally {
       this.active -= 1;
     }
@@ -71,4 +89,7 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 }
 
 export const rejected = (status = 400, message = 'invalid_grant'): TokenOutcome => ({ kind: 'rejected', status, message });
-export const unreachable = (message = 'connection refused'): TokenOutcome => ({ kind: 'transient', reason: 'network', message });
+/** A failure after the request may have arrived (a reset, a 5xx...): a refresh token sent with it is spent. */
+export const unreachable = (message = 'connection reset'): TokenOutcome => ({ kind: 'transient', reason: 'network', message, mayHaveArrived: true });
+/** A failure before any connection was made: the request certainly never left. */
+export const neverSent = (message = 'connection refused'): TokenOutcome => ({ kind: 'transient', reason: 'network', message, mayHaveArrived: false });

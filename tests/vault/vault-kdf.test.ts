@@ -104,7 +104,7 @@ describe('passphrase KDF cost', () => {
       assert.ok(error instanceof ScryptSettingsRefusedError);
       assert.equal(error.code, 'invalid-input');
       assert.equal(error.field, 'content');
-      assert.deepEqual(error.params, settings);
+      assert.deepEqual(error.settings, settings);
       assert.match(error.message, /damaged: its header asks for key-derivation settings \(scrypt N=2\^24, r=8, p=1\) that would need 16384 MiB/u);
       return true;
     });

@@ -9,7 +9,7 @@ import { diskBackupFiles } from './backup-files';
 import type { BackupServiceDeps } from './backup-service';
 import { BackupService } from './backup-service';
 import type { DialogTexts } from './dialog-texts';
-import { acceptsHost } from './host-acceptance';
+import { isHostAllowed } from '../../shared/host-policy';
 import type { MainDialogs } from './main-dialogs';
 
 export interface AppServicesDeps extends Pick<AppApiDeps, 'settings' | 'clipboard' | 'audit' | 'appInfo' | 'onCopied'> {
@@ -30,7 +30,7 @@ export function createAppServices(deps: AppServicesDeps): { api: AppApi; backups
     dialogs: deps.dialogs,
     texts: deps.dialogTexts,
     files: deps.files ?? diskBackupFiles,
-    hostAllowed: (host) => acceptsHost(host, deps.settings.get().allowOtherHosts),
+    hostAllowed: (host) => isHostAllowed(host, { allowOtherHosts: deps.settings.get().allowOtherHosts }),
     ...(deps.clock === undefined ? {} : { now: () => deps.clock?.now() ?? Date.now() }),
     ...(deps.backupKdfParams === undefined ? {} : { kdfParams: deps.backupKdfParams }),
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),

@@ -1,4 +1,4 @@
-import type { AppErrorShape, ErrorCode } from '../../shared/account-summary';
+import type { AppErrorShape, ErrorCode, ErrorParams } from '../../shared/account-summary';
 
 /** The one error type core code throws: a code the UI can translate and a sentence a person understands. */
 export class AppError extends Error {
@@ -8,12 +8,18 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly params?: Readonly<ErrorParams>,
   ) {
     super(message);
   }
 
   toShape(): AppErrorShape {
-    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.params === undefined ? {} : { params: { ...this.params } }),
+    };
   }
 
   static from(error: unknown): AppError {

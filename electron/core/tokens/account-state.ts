@@ -1,4 +1,4 @@
-import { hostKind } from '../../shared/account-input';
+import { hostKind } from '../../shared/host-kind';
 import type { AccountStatus, AccountSummary, AppErrorShape } from '../../shared/account-summary';
 import type { AccountRecord, AccountSecrets } from './account-storage';
 import type { TimerHandle } from '../common/clock';
@@ -8,6 +8,8 @@ export interface AccountState {
   record: AccountRecord;
   /** Decrypted secrets, read from storage on first use. */
   secrets: AccountSecrets | null;
+  /** The e-mail and host the secrets in memory were obtained for (grantKeyOf): a secret goes nowhere else. */
+  secretsFor: string | null;
   /** The one token request (with its persistence) running for this account, if any. */
   inFlight: Promise<LadderResult> | null;
   /** What inFlight is: only a refresh ladder may be shared with other callers. */
@@ -33,6 +35,7 @@ export function newAccountState(record: AccountRecord, secrets: AccountSecrets |
   return {
     record,
     secrets,
+    secretsFor: secrets === null ? null : grantKeyOf(record.email, record.host),
     inFlight: null,
     inFlightKind: null,
     timer: null,
@@ -44,6 +47,19 @@ export function newAccountState(record: AccountRecord, secrets: AccountSecrets |
     secretsUnreadable: false,
     removed: false,
   };
+}
+
+/** One grant is one e-mail (any case) at one normalised host: the key for duplicates and for where secrets go. */
+export function grantKeyOf(email: string, host: string): string {
+  return `${email.trim().toLowerCase()} ${host}`;
+}
+
+/**
+ * The stored access token may no longer be handed out: a refresh was sent and its answer was not stored (refused,
+ * lost, unusable), so a rotating server may already have revoked it. Handed out again only once a new one arrives.
+ */
+export function accessTokenWithdrawn(record: AccountRecord): boolean {
+  return record.refreshSentAt !== null;
 }
 
 export function statusOf(state: AccountState): AccountStatus {
@@ -65,7 +81,8 @@ export function summaryOf(state: AccountState): AccountSummary {
     hostKind: hostKind(record.host),
     status: statusOf(state),
     autoRefresh: record.autoRefresh,
-    accessExpiresAt: record.accessExpiresAt,
+    // While a refresh is under way the old token still shows; once its answer is known lost, it is gone.
+    accessExpiresAt: accessTokenWithdrawn(record) && state.inFlight === null ? null : record.accessExpiresAt,
     accessIssuedAt: record.accessIssuedAt,
     lastRefreshAt: record.lastRefreshAt,
     nextRefreshAt: state.nextRefreshAt,

@@ -28,6 +28,11 @@ export interface RefreshAllReport {
 export interface LifecycleSettings {
   /** Fixed refresh lead in seconds, or null for the default: 10% of the lifetime bounded to [30 s, 5 min]. */
   refreshLeadSeconds: number | null;
+  /**
+   * Tokens may go to https addresses other than the Winbooks bases and loopback (host-policy.ts). Off by default;
+   * main turns it on only after the user confirmed it in a dialog main owns.
+   */
+  allowOtherHosts: boolean;
 }
 
 /**

@@ -46,3 +46,26 @@ export function failureOnNewGrant(email: string, outcome: Failure): AppErrorShap
     message: `${base.message} Nothing was saved. Check the host address and your connection, then try again.`,
   };
 }
+
+/** The account's address is not one tokens may go to (a vault edited on disk, or "other API addresses" turned off). */
+export function hostNotAllowedError(label: string, host: string, reason: string): AppErrorShape {
+  return {
+    code: 'host-not-allowed',
+    field: 'host',
+    params: { label, host },
+    message: `"${label}" was not contacted: ${host} is not an address tokens may be sent to. ${reason.replace(/^Host: /u, '')}`,
+  };
+}
+
+export function secretsUnreadableMessage(label: string): string {
+  return `The stored tokens of "${label}" are damaged and cannot be decrypted; the other accounts are fine. Use "Replace exchange token" with a new exchange token to repair it.`;
+}
+
+export function secondsUntil(instant: number | null, now: number): number {
+  return instant === null ? 0 : Math.max(0, Math.floor((instant - now) / 1000));
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  return `${Math.floor(seconds / 60)} min`;
+}

@@ -6,13 +6,20 @@ class Entry implements TimerHandle {
   constructor(
     readonly dueMonotonic: number,
     readonly order: number,
-    readonly fn: () => void,
+    public fn: (() => void) | null,
+    private readonly queue: TimerQueue,
   ) {}
 
   cancel(): void {
+    if (this.cancelled) return;
     this.cancelled = true;
+    this.fn = null;
+    this.queue.noteCancelled();
   }
 }
+
+/** Cancelled entries are swept out once they are this many and more than half the heap. */
+const SWEEP_AT_LEAST = 256;
 
 /**
  * Many timers on one: a min-heap of due times and a single clock timer for the earliest. A thousand accounts then
@@ -24,11 +31,12 @@ export class TimerQueue {
   private armed: { handle: TimerHandle; dueMonotonic: number } | null = null;
   private armRequested = false;
   private order = 0;
+  private cancelledInHeap = 0;
 
   constructor(private readonly clock: Clock) {}
 
   schedule(delayMs: number, fn: () => void): TimerHandle {
-    const entry = new Entry(this.clock.monotonicNow() + Math.max(0, delayMs), this.order++, fn);
+    const entry = new Entry(this.clock.monotonicNow() + Math.max(0, delayMs), this.order++, fn, this);
     this.push(entry);
     // Arm once per burst of schedules (start-up schedules every account at once).
     if (!this.armRequested) {
@@ -43,10 +51,23 @@ export class TimerQueue {
 
   /** Cancels everything. */
   clear(): void {
-    for (const entry of this.heap) entry.cancelled = true;
+    for (const entry of this.heap) {
+      entry.cancelled = true;
+      entry.fn = null;
+    }
     this.heap.length = 0;
+    this.cancelledInHeap = 0;
     this.armed?.handle.cancel();
     this.armed = null;
+  }
+
+  /**
+   * Called by an entry when it is cancelled. A burst of refreshes (refresh all, a resync) cancels many entries far
+   * from the top: they are swept out together rather than kept until they come due.
+   */
+  noteCancelled(): void {
+    this.cancelledInHeap += 1;
+    if (this.cancelledInHeap >= SWEEP_AT_LEAST && this.cancelledInHeap * 2 > this.heap.length) this.sweep();
   }
 
   get size(): number {
@@ -72,16 +93,30 @@ export class TimerQueue {
     const now = this.clock.monotonicNow();
     for (let top = this.heap[0]; top !== undefined && top.dueMonotonic <= now; top = this.heap[0]) {
       this.pop();
-      if (!top.cancelled) {
+      if (top.cancelled) {
+        this.cancelledInHeap -= 1;
+      } else {
+        const fn = top.fn;
         top.cancelled = true;
-        top.fn();
+        top.fn = null;
+        fn?.();
       }
     }
     this.arm();
   }
 
   private dropCancelledTop(): void {
-    while (this.heap[0]?.cancelled === true) this.pop();
+    while (this.heap[0]?.cancelled === true) {
+      this.pop();
+      this.cancelledInHeap -= 1;
+    }
+  }
+
+  private sweep(): void {
+    const live = this.heap.filter((entry) => !entry.cancelled);
+    this.heap.length = 0;
+    this.cancelledInHeap = 0;
+    for (const entry of live) this.push(entry);
   }
 
   private before(a: Entry, b: Entry): boolean {

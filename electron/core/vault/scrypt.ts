@@ -80,7 +80,7 @@ export function scryptSettingsProblem(params: ScryptParams): string | null {
 /** Refused stored settings: the file was damaged or written by someone else, never by this app. */
 export class ScryptSettingsRefusedError extends AppError {
   constructor(
-    readonly params: ScryptParams,
+    readonly settings: ScryptParams,
     problem: string,
   ) {
     super('invalid-input', `This file is damaged: its header asks for ${problem}. It was not written by this app as it is; nothing was changed.`, 'content');

@@ -19,7 +19,8 @@ export interface PostAnswer {
   body: string;
 }
 
-export type HttpPost = (url: string, request: PostRequest) => Promise<PostAnswer>;
+/** The URL may come parsed: a client posting to the same endpoint again need not parse it every time. */
+export type HttpPost = (url: string | URL, request: PostRequest) => Promise<PostAnswer>;
 
 /** No answer, or not all of it, within the timeout. */
 export class RequestTimeoutError extends Error {
@@ -31,7 +32,19 @@ export class AnswerTooLargeError extends Error {
   override readonly name = 'AnswerTooLargeError';
 }
 
+/**
+ * The request failed before any of it could reach the server: no connection was ever made (refused, name not
+ * found, unreachable, TLS handshake refused, timed out while connecting). Any other failure may have arrived.
+ */
+export class NotSentError extends Error {
+  override readonly name = 'NotSentError';
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 export const MAX_ANSWER_BYTES = 1024 * 1024;
+
 
 export function createNodeHttpPost(): HttpPost {
   const agents = {
@@ -40,15 +53,18 @@ export function createNodeHttpPost(): HttpPost {
   };
   return (url, request) =>
     new Promise<PostAnswer>((resolve, reject) => {
-      const target = new URL(url);
+      const target = typeof url === 'string' ? new URL(url) : url;
       const isHttps = target.protocol === 'https:';
       let settled = false;
+      /** A connection was made, so bytes of the request may have reached the server. */
+      let connected = false;
       const settle = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         outcome();
       };
+      const fail = (error: Error): void => settle(() => reject(connected ? error : new NotSentError(error)));
       const options: http.RequestOptions = {
         method: 'POST',
         agent: isHttps ? agents['https:'] : agents['http:'],
@@ -69,14 +85,19 @@ export function createNodeHttpPost(): HttpPost {
           const contentType = res.headers['content-type'];
           settle(() => resolve({ status: res.statusCode ?? 0, contentType: contentType ?? null, body: Buffer.concat(chunks).toString('utf8') }));
         });
-        res.on('error', (error) => settle(() => reject(error)));
+        res.on('error', fail);
         res.on('close', () => {
           if (!res.complete) settle(() => reject(Object.assign(new Error('the connection closed before the whole answer arrived'), { code: 'ECONNRESET' })));
         });
       };
       const req = isHttps ? https.request(target, options, onAnswer) : http.request(target, options, onAnswer);
       const timer = setTimeout(() => req.destroy(new RequestTimeoutError(`no answer within ${request.timeoutMs} ms`)), request.timeoutMs);
-      req.on('error', (error) => settle(() => reject(error)));
+      req.on('socket', (socket) => {
+        // A kept-alive socket is already connected; a new one counts once connected (TLS: once the handshake is done).
+        if (!socket.connecting) connected = true;
+        else socket.once(isHttps ? 'secureConnect' : 'connect', () => (connected = true));
+      });
+      req.on('error', fail);
       req.end(request.body);
     });
 }

@@ -1,24 +1,8 @@
-import { z } from 'zod';
-
 /** Reading what the Winbooks token endpoint answered: the 200 body, and the reason given with a refusal. */
 
 /** A token is printable ASCII without spaces: anything else would break the headers it is later sent in. */
-const tokenSchema = z.string().regex(/^[\x21-\x7e]+$/u);
-
-/** `expires_in` is a string in the documented sample ("900") and may be a number: seconds either way. */
-const expiresInSchema = z
-  .union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/u).transform(Number)])
-  .pipe(z.number().positive().finite());
-
-const tokenAnswerSchema = z.object({
-  access_token: tokenSchema,
-  expires_in: expiresInSchema,
-  /** Absent, null or empty: the server did not rotate it. */
-  refresh_token: z
-    .union([tokenSchema, z.literal(''), z.null()])
-    .optional()
-    .transform((value) => (value === '' || value === null ? undefined : value)),
-});
+const TOKEN_PATTERN = /^[\x21-\x7e]+$/u;
+const SECONDS_PATTERN = /^\d+(\.\d+)?$/u;
 
 export interface TokenAnswer {
   accessToken: string;
@@ -28,7 +12,20 @@ export interface TokenAnswer {
 
 export type TokenAnswerReading = { ok: true; answer: TokenAnswer } | { ok: false; problem: string };
 
-/** Reads a 2xx body. The problem names fields only, never their values. */
+function isToken(value: unknown): value is string {
+  return typeof value === 'string' && TOKEN_PATTERN.test(value);
+}
+
+/** `expires_in` is a string in the documented sample ("900") and may be a number: seconds either way, or null. */
+function secondsOf(value: unknown): number | null {
+  const seconds = typeof value === 'number' ? value : typeof value === 'string' && SECONDS_PATTERN.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+}
+
+/**
+ * Reads a 2xx body (checked by hand: this runs on every refresh, and a schema library costs more than the rest of
+ * the reading). The problem names fields only, never their values.
+ */
 export function readTokenAnswer(body: string, contentType: string | null): TokenAnswerReading {
   let json: unknown;
   try {
@@ -36,15 +33,20 @@ export function readTokenAnswer(body: string, contentType: string | null): Token
   } catch {
     return { ok: false, problem: `the answer is not JSON (${contentType ?? 'no content type'}); a maintenance or proxy page is likely` };
   }
-  const result = tokenAnswerSchema.safeParse(json);
-  if (!result.success) {
-    const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? 'body')))];
-    return { ok: false, problem: `the answer lacks a usable ${fields.join(', ')}` };
-  }
-  return {
-    ok: true,
-    answer: { accessToken: result.data.access_token, refreshToken: result.data.refresh_token, expiresInSeconds: result.data.expires_in },
-  };
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, problem: 'the answer lacks a usable body' };
+  const fields = json as Record<string, unknown>;
+  const accessToken = fields.access_token;
+  const expiresInSeconds = secondsOf(fields.expires_in);
+  /** Absent, null or empty: the server did not rotate it. */
+  const rawRefresh = fields.refresh_token;
+  const refreshUsable = rawRefresh === undefined || rawRefresh === null || rawRefresh === '' || isToken(rawRefresh);
+  const missing = [
+    ...(isToken(accessToken) ? [] : ['access_token']),
+    ...(expiresInSeconds === null ? ['expires_in'] : []),
+    ...(refreshUsable ? [] : ['refresh_token']),
+  ];
+  if (missing.length > 0 || !isToken(accessToken) || expiresInSeconds === null) return { ok: false, problem: `the answer lacks a usable ${missing.join(', ')}` };
+  return { ok: true, answer: { accessToken, refreshToken: isToken(rawRefresh) ? rawRefresh : undefined, expiresInSeconds } };
 }
 
 const MAX_DETAIL_LENGTH = 200;

@@ -18,8 +18,12 @@ export type TokenOutcome =
   | { kind: 'success'; grant: TokenGrant }
   /** 400/401: the server refused the exchange token or refresh token. */
   | { kind: 'rejected'; status: number; message: string }
-  /** Worth retrying later: 5xx, timeout, connection refused/reset, unusable 200. */
-  | { kind: 'transient'; reason: TransientReason; status?: number; message: string };
+  /**
+   * Worth retrying later: 5xx, timeout, connection refused/reset, unusable 2xx. mayHaveArrived is false only when
+   * the request certainly never left (no connection was made): otherwise the server may have acted on it, and a
+   * refresh token sent with it must be taken as spent (a rotating server may already have replaced it).
+   */
+  | { kind: 'transient'; reason: TransientReason; status?: number; message: string; mayHaveArrived: boolean };
 
 export interface ExchangeRequest {
   host: string;

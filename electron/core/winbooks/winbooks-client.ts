@@ -1,5 +1,5 @@
-import { normaliseHost } from '../../shared/account-input';
-import { AnswerTooLargeError, RequestTimeoutError, createNodeHttpPost } from './http-post';
+import { normaliseHost } from '../../shared/host-policy';
+import { AnswerTooLargeError, NotSentError, RequestTimeoutError, createNodeHttpPost } from './http-post';
 import type { HttpPost } from './http-post';
 import { readTokenAnswer, redactDetail, refusalDetail } from './token-response';
 import type { TokenGrant, TokenOutcome, TransientReason, WinbooksTokenClient } from './token-types';
@@ -40,12 +40,20 @@ export function basicEmailAuthorization(email: string): string {
   return `Basic ${Buffer.from(email, 'utf8').toString('base64')}`;
 }
 
+/** What encodeURIComponent leaves as it is but application/x-www-form-urlencoded encodes (space aside). */
+const NOT_FORM_SAFE = /[!'()~]/gu;
+
+/** The form body, encoded exactly as URLSearchParams would (without building one on every refresh). */
 export function tokenRequestBody(grantType: GrantType, code: string): string {
-  return new URLSearchParams({ grant_type: grantType, code }).toString();
+  const encoded = encodeURIComponent(code)
+    .replace(NOT_FORM_SAFE, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/gu, '+');
+  return `grant_type=${grantType}&code=${encoded}`;
 }
 
-const transient = (reason: TransientReason, message: string, status?: number): TokenOutcome =>
-  status === undefined ? { kind: 'transient', reason, message } : { kind: 'transient', reason, status, message };
+/** A failure after the request may have reached the server (the default: only a failed connection proves otherwise). */
+const transient = (reason: TransientReason, message: string, status?: number, mayHaveArrived = true): TokenOutcome =>
+  status === undefined ? { kind: 'transient', reason, message, mayHaveArrived } : { kind: 'transient', reason, status, message, mayHaveArrived };
 
 function errorCodeOf(error: unknown): string | undefined {
   let current: unknown = error;
@@ -68,15 +76,15 @@ const NETWORK_PROBLEMS: Record<string, string> = {
   EHOSTUNREACH: 'the host is unreachable',
 };
 
-function networkFailure(error: unknown, origin: string): TokenOutcome {
+function networkFailure(error: unknown, origin: string, mayHaveArrived: boolean): TokenOutcome {
   const code = errorCodeOf(error);
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return transient('timeout', `Could not connect to ${origin} in time. Check the internet connection.`);
+    return transient('timeout', `Could not connect to ${origin} in time. Check the internet connection.`, undefined, mayHaveArrived);
   }
   const problem =
     (code === undefined ? undefined : NETWORK_PROBLEMS[code]) ??
     (code !== undefined && /CERT|TLS|SSL/u.test(code) ? `its TLS certificate was not accepted (${code})` : `a network error occurred (${code ?? (error instanceof Error ? error.name : 'unknown')})`);
-  return transient('network', `Could not reach ${origin}: ${problem}. Check the internet connection and the host address.`);
+  return transient('network', `Could not reach ${origin}: ${problem}. Check the internet connection and the host address.`, undefined, mayHaveArrived);
 }
 
 function statusFailure(status: number, url: string): TokenOutcome {
@@ -86,40 +94,71 @@ function statusFailure(status: number, url: string): TokenOutcome {
   return transient('server-error', `Winbooks answered HTTP ${status} unexpectedly; try again later.`, status);
 }
 
+/** The token endpoint of one host, parsed once: every refresh of an account posts to the same URL. */
+interface Endpoint {
+  url: URL;
+  href: string;
+  origin: string;
+}
+
 export function createWinbooksTokenClient(options: WinbooksTokenClientOptions = {}): WinbooksTokenClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const post: HttpPost = options.post ?? createNodeHttpPost();
+  const endpoints = new Map<string, Endpoint | { reason: string }>();
+  const authorizations = new Map<string, string>();
 
-  async function send(call: TokenCall, endpoint: string): Promise<TokenOutcome> {
-    const origin = new URL(endpoint).origin;
+  function authorizationOf(email: string): string {
+    let header = authorizations.get(email);
+    if (header === undefined) {
+      header = basicEmailAuthorization(email);
+      if (authorizations.size > 10_000) authorizations.clear();
+      authorizations.set(email, header);
+    }
+    return header;
+  }
+
+  function endpointOf(host: string): Endpoint | { reason: string } {
+    let endpoint = endpoints.get(host);
+    if (endpoint === undefined) {
+      const checked = tokenEndpointUrl(host);
+      endpoint = checked.ok ? { url: new URL(checked.url), href: checked.url, origin: new URL(checked.url).origin } : { reason: checked.reason };
+      if (endpoints.size > 1000) endpoints.clear();
+      endpoints.set(host, endpoint);
+    }
+    return endpoint;
+  }
+
+  async function send(call: TokenCall, endpoint: Endpoint): Promise<TokenOutcome> {
     try {
-      const answer = await post(endpoint, {
+      const answer = await post(endpoint.url, {
         headers: {
-          Authorization: basicEmailAuthorization(call.email),
+          Authorization: authorizationOf(call.email),
           Accept: 'application/json',
           'Content-Type': 'application/x-www-form-urlencoded',
         },
         body: tokenRequestBody(call.grantType, call.code),
         timeoutMs,
       });
-      return interpret(call, endpoint, answer.status, answer.contentType, answer.body, now());
-    } catch (error) {
+      return interpret(call, endpoint.href, answer.status, answer.contentType, answer.body, now());
+    } catch (caught) {
+      const mayHaveArrived = !(caught instanceof NotSentError);
+      const error = caught instanceof NotSentError ? caught.cause : caught;
       if (error instanceof RequestTimeoutError) {
-        return transient('timeout', `Winbooks did not answer within ${Math.round(timeoutMs / 100) / 10} s (${origin}); try again later.`);
+        return transient('timeout', `Winbooks did not answer within ${Math.round(timeoutMs / 100) / 10} s (${endpoint.origin}); try again later.`, undefined, mayHaveArrived);
       }
       if (error instanceof AnswerTooLargeError) return transient('bad-response', `Winbooks answered with ${error.message}; try again later.`);
-      return networkFailure(error, origin);
+      return networkFailure(error, endpoint.origin, mayHaveArrived);
     }
   }
 
   async function request(call: TokenCall): Promise<TokenOutcome> {
-    const endpoint = tokenEndpointUrl(call.host);
+    const endpoint = endpointOf(call.host);
     // Not sent at all. Only a corrupted record gets here (input rules check hosts), so "network" with the
     // reason is the honest outcome: the grant itself was not refused, and the user must fix the host.
-    if (!endpoint.ok) return transient('network', `Not sent: ${endpoint.reason}`);
+    if ('reason' in endpoint) return transient('network', `Not sent: ${endpoint.reason}`, undefined, false);
     try {
-      return await send(call, endpoint.url);
+      return await send(call, endpoint);
     } catch (error) {
       const detail = redactDetail(error instanceof Error ? error.message : String(error), [call.code]);
       return transient('network', `The token request failed unexpectedly (${detail}); try again later.`);

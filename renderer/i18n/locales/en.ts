@@ -357,6 +357,7 @@ export const en = {
     'duplicate-account': 'An account for this e-mail and API address already exists: {{label}}. Two accounts on one grant would revoke each other\'s tokens.',
     'invalid-input': 'Some of the information is not valid.',
     'duplicate-label': 'Another account already uses this label; choose a different one.',
+    'host-not-allowed': 'Tokens are sent only to the Winbooks API addresses. To use another address, turn on "other API addresses" in Settings.',
     'unknown-account': 'This account no longer exists; it may have been removed.',
     'grant-rejected': 'Winbooks refused this exchange token for this e-mail address. Check that the e-mail is the one the grant was sent to, or ask the licence administrator for a new exchange token.',
     'refresh-rejected': 'Winbooks refused the refresh token; the app tries the exchange token again.',

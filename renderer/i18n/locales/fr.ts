@@ -367,6 +367,7 @@ export const fr: LocaleMessages = {
     'duplicate-account': "Un compte pour cet e-mail et cette adresse API existe déjà : {{label}}. Deux comptes sur une même autorisation révoqueraient mutuellement leurs jetons.",
     'invalid-input': 'Certaines informations ne sont pas valides.',
     'duplicate-label': 'Un autre compte porte déjà ce nom ; choisissez-en un autre.',
+    'host-not-allowed': 'Les jetons ne sont envoyés qu’aux adresses de l’API Winbooks. Pour une autre adresse, activez « autres adresses d’API » dans les paramètres.',
     'unknown-account': "Ce compte n'existe plus ; il a peut-être été supprimé.",
     'grant-rejected': "Winbooks a refusé ce jeton d'échange pour cette adresse e-mail. Vérifiez qu'il s'agit bien de l'adresse à laquelle l'accès a été envoyé, ou demandez un nouveau jeton d'échange à l'administrateur de la licence.",
     'refresh-rejected': "Winbooks a refusé le jeton de renouvellement ; l'application réessaie avec le jeton d'échange.",

@@ -357,6 +357,7 @@ export const nl: LocaleMessages = {
     'duplicate-account': 'Er bestaat al een account voor dit e-mailadres en API-adres: {{label}}. Twee accounts op één machtiging zouden elkaars tokens intrekken.',
     'invalid-input': 'Sommige gegevens zijn niet geldig.',
     'duplicate-label': 'Een ander account gebruikt deze naam al; kies een andere.',
+    'host-not-allowed': 'Tokens gaan alleen naar de API-adressen van Winbooks. Zet ‘andere API-adressen’ aan in de instellingen om een ander adres te gebruiken.',
     'unknown-account': 'Dit account bestaat niet meer; misschien is het verwijderd.',
     'grant-rejected': 'Winbooks heeft dit uitwisselingstoken voor dit e-mailadres geweigerd. Controleer of het e-mailadres hetzelfde is als dat waarnaar de toegang is gestuurd, of vraag de beheerder van de licentie om een nieuw uitwisselingstoken.',
     'refresh-rejected': 'Winbooks heeft het vernieuwingstoken geweigerd; de app probeert het opnieuw met het uitwisselingstoken.',
