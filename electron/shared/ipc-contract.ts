@@ -39,6 +39,11 @@ export const auditEntrySchema = z.object({
   command: z.string(),
   account: z.string().nullable(),
   outcome: z.string(),
+  /** Who served it: the command line (the default) or the local API gateway. */
+  source: z.enum(['cli', 'gateway']).optional(),
+  /** Gateway requests: bytes of the answer's body and the time it took. */
+  bytes: z.number().optional(),
+  durationMs: z.number().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
