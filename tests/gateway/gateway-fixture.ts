@@ -6,7 +6,6 @@ import { InMemoryGatewayKeyStore } from '../../electron/core/gateway/gateway-key
 import { GatewayServer } from '../../electron/core/gateway/gateway-server';
 import type { AccountSummary } from '../../electron/shared/account-summary';
 import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
-import type { TokenLifecycleApi } from '../../electron/core/tokens/lifecycle-api';
 import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import { CapturingLogger } from '../support/lifecycle-fixture';
@@ -34,7 +33,7 @@ export class GatewayFixture {
     this.lifecycle = new TokenLifecycle({ client: createWinbooksTokenClient(), storage: new InMemoryAccountStorage(), logger: this.logger });
     this.gateway = new GatewayServer({
       port: 0,
-      lifecycle: () => (this.lifecycleOpen ? (this.lifecycle as TokenLifecycleApi) : null),
+      lifecycle: () => (this.lifecycleOpen ? this.lifecycle : null),
       keys: this.keys,
       audit: this.audit,
       logger: this.logger,
@@ -98,7 +97,7 @@ export function send(port: number, path: string, options: SendOptions = {}): Pro
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
+        let json: unknown;
         try {
           json = JSON.parse(text);
         } catch {

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  *   GET  app/Suppliers/Folder/<f>             a JSON list of suppliers
  *   GET  app/Export/Folder/<f>?size=<bytes>   a CSV export of exactly that many bytes, streamed with backpressure
  *   any  app/Echo/...                         what arrived: method, path, query, body size and digest, header names
+ *                                             (?status=<code> answers with that status, ?delayMs=<ms> answers late)
  * Any other path is left to the sandbox (it returns false).
  */
 
@@ -78,6 +79,17 @@ async function echo(req: IncomingMessage, res: ServerResponse, path: string, que
       ? { Connection: 'X-Private-Hop', 'X-Private-Hop': 'secret-hop', 'Proxy-Authenticate': 'Basic', 'Access-Control-Allow-Origin': '*', 'X-End-To-End': 'kept' }
       : {};
   const status = Number(query.get('status') ?? '200');
+  const delayMs = Math.min(Number(query.get('delayMs') ?? '0') || 0, 60_000);
+  if (delayMs > 0) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delayMs);
+      res.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (res.destroyed) return;
+  }
   sendJson(
     res,
     Number.isInteger(status) && status >= 200 && status <= 599 ? status : 200,
