@@ -37,6 +37,7 @@ export function exitCodeForError(code: ResponseErrorCode): ExitCode {
       return ExitCode.needsExchangeToken;
     case 'vault-locked':
     case 'unauthorized':
+    case 'gateway-unavailable':
       return ExitCode.appUnavailable;
     case 'winbooks-unreachable':
     case 'winbooks-bad-response':

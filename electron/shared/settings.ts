@@ -24,6 +24,13 @@ export const settingsSchema = z.object({
   language: languageSchema,
   /** The local socket that serves the winbooks-token command line. */
   cliEnabled: z.boolean(),
+  /** The local API gateway (Excel, Power BI, Postman): off until the person turns it on. */
+  gatewayEnabled: z.boolean(),
+  gatewayPort: z
+    .number({ error: 'Gateway port: enter a port number.' })
+    .int({ error: 'Gateway port: use a whole number.' })
+    .min(1024, { error: 'Gateway port: 1024 or more (lower ports need administrator rights).' })
+    .max(65535, { error: 'Gateway port: at most 65535.' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -37,4 +44,10 @@ export const DEFAULT_SETTINGS: Settings = {
   startInTray: false,
   language: 'system',
   cliEnabled: true,
+  gatewayEnabled: false,
+  /**
+   * Below every OS's range of ephemeral ports (Linux 32768-60999, Windows and macOS 49152-65535), so an outgoing
+   * connection never holds it; not registered with IANA, and no common development server or proxy uses it.
+   */
+  gatewayPort: 17_890,
 };

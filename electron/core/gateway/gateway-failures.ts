@@ -32,6 +32,7 @@ export function failureForAppError(code: ErrorCode, label: string): GatewayFailu
     case 'storage-failed':
       return { status: 503, text: `The new token of "${label}" could not be saved. Check free disk space, then try again.` };
     case 'auto-refresh-off':
+    case 'gateway-unavailable':
     case 'invalid-input':
     case 'duplicate-label':
     case 'internal':

@@ -272,6 +272,7 @@ export const en = {
     'vault-locked': 'Your accounts are locked; unlock them first.',
     'storage-failed': 'The change could not be saved on this computer. Check the free disk space and try again.',
     'auto-refresh-off': 'Auto-refresh is off for this account; refresh it now or switch auto-refresh on.',
+    'gateway-unavailable': 'The local API gateway is off: turn it on in Settings first.',
     internal: 'Something went wrong inside the app. Try again; if it persists, restart the app.',
   },
 } satisfies LocaleMessages;

@@ -281,6 +281,7 @@ export const fr: LocaleMessages = {
     'vault-locked': "Vos comptes sont verrouillés ; déverrouillez-les d'abord.",
     'storage-failed': "La modification n'a pas pu être enregistrée sur cet ordinateur. Vérifiez l'espace disque libre et réessayez.",
     'auto-refresh-off': 'Le renouvellement automatique est désactivé pour ce compte ; renouvelez-le maintenant ou réactivez le renouvellement automatique.',
+    'gateway-unavailable': 'La passerelle API locale est désactivée : activez-la d’abord dans les Réglages.',
     internal: "Un problème est survenu dans l'application. Réessayez ; s'il persiste, redémarrez l'application.",
   },
 };

@@ -272,6 +272,7 @@ export const nl: LocaleMessages = {
     'vault-locked': 'Uw accounts zijn vergrendeld; ontgrendel ze eerst.',
     'storage-failed': 'De wijziging kon niet op deze computer opgeslagen worden. Controleer de vrije schijfruimte en probeer opnieuw.',
     'auto-refresh-off': 'Automatisch vernieuwen staat uit voor dit account; vernieuw het nu of zet automatisch vernieuwen aan.',
+    'gateway-unavailable': 'De lokale API-gateway staat uit: schakel hem eerst in bij Instellingen.',
     internal: 'Er ging iets mis in de app. Probeer opnieuw; als het probleem blijft, start de app opnieuw.',
   },
 };
