@@ -1,4 +1,4 @@
-import { BrowserWindow, ClipboardItem, Menu, Notification, Tray, app, clipboard, nativeImage, powerMonitor, protocol, safeStorage, session as electronSession } from 'electron';
+import { BrowserWindow, ClipboardItem, Menu, Notification, Tray, app, clipboard, dialog, nativeImage, powerMonitor, protocol, safeStorage, session as electronSession } from 'electron';
 import ElectronStore from 'electron-store';
 import { join } from 'node:path';
 import { createAppApi } from '../core/app/app-api';
@@ -32,6 +32,9 @@ import { PREFERENCES_STORE_NAME, preferencesBackend, trayHintFlag } from './sett
 import { showWindowAtStart, startCore } from './start-up';
 import { trayActionHandler } from './tray-actions';
 import { createTrayController } from './tray-controller';
+import { combinedAudit, electronConfirm, wireGateway } from './gateway-wiring';
+import { GATEWAY_TEXTS } from '../core/gateway/gateway-texts';
+import { resolveMainLanguage } from '../core/app/main-texts';
 import { guardSession, guardWebContents, mainWindowOptions } from './window-security';
 
 /** The composition root: every service is built here, once, and wired to Electron. */
@@ -118,6 +121,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
     vaultState: () => vault.state().state,
     appVersion: app.getVersion(),
     dataDirectory: app.getPath('userData'),
+    gatewayUrl: (accountId) => gateway.control.cliUrl(accountId),
     logger,
   });
   const applyCliSetting = (enabled: boolean): void => {
@@ -125,12 +129,24 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
       logger.warn('cli.toggle-failed', { enabled, message: error instanceof Error ? error.message : String(error) });
     });
   };
+  const gatewayTexts = () => GATEWAY_TEXTS[resolveMainLanguage(settings.get().language, app.getLocale())];
+  const gateway = await wireGateway({
+    dataDirectory: app.getPath('userData'),
+    settings,
+    lifecycle: () => session.lifecycle(),
+    onAccountsChanged: (listener) => session.onAccountsChanged(listener),
+    clipboard: clipboardGuard,
+    dialogs: electronConfirm(dialog, () => window, gatewayTexts),
+    texts: gatewayTexts,
+    logger,
+  });
   const api = createAppApi({
     lifecycle: () => session.lifecycle(),
     vault: session,
     settings,
     clipboard: clipboardGuard,
-    audit: cli,
+    audit: combinedAudit(cli, gateway.audit),
+    gateway: gateway.control,
     appInfo: () => ({ version: app.getVersion(), platform: process.platform, locale: app.getLocale(), demo: options.demo !== undefined }),
     clock,
     // The window confirms its own copies; a copy from the tray is confirmed by a notification.
@@ -167,6 +183,7 @@ async function start(options: RunAppOptions, logger: ReturnType<typeof consoleLo
       await cleanupStep('clipboard', () => clipboardGuard.clearIfOurs());
       await cleanupStep('session', () => session.shutdown());
       await cleanupStep('cli', () => cli.stop());
+      await cleanupStep('gateway', () => gateway.stop());
       await cleanupStep('tray', () => {
         trayController.dispose();
         clipboardGuard.dispose();

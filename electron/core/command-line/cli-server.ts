@@ -20,6 +20,8 @@ export interface CliServerOptions {
   /** The vault's lock state, e.g. () => vault.state().state. */
   vaultState: () => VaultStateName;
   appVersion: string;
+  /** The local API gateway's URL for an account (see CommandContext.gatewayUrl). */
+  gatewayUrl?: (accountId: string) => string;
   /** The app's data directory (see app-data-dir.ts): the session file and the Unix socket go here. */
   dataDirectory: string;
   logger?: Logger;
@@ -189,8 +191,8 @@ export class CliServer {
       const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
       return refuse({ code: 'bad-request', message: `The request is not valid (${detail}).` });
     }
-    const { lifecycle, vaultState, appVersion } = this.options;
-    const outcome = await runCommand(parsed.data, { lifecycle, vaultState, appVersion });
+    const { lifecycle, vaultState, appVersion, gatewayUrl } = this.options;
+    const outcome = await runCommand(parsed.data, { lifecycle, vaultState, appVersion, ...(gatewayUrl ? { gatewayUrl } : {}) });
     this.record(outcome.account, parsed.data.command, outcome.ok ? 'ok' : outcome.error.code);
     return outcome.ok ? { v: PROTOCOL_VERSION, id, ok: true, result: outcome.result } : { v: PROTOCOL_VERSION, id, ok: false, error: outcome.error };
   }

@@ -14,6 +14,8 @@ export interface CommandContext {
   /** The vault's lock state (the vault handle's state().state). */
   vaultState: () => VaultStateName;
   appVersion: string;
+  /** The account's gateway URL, when the gateway is on and its key was issued in this run; throws AppError otherwise. */
+  gatewayUrl?: (accountId: string) => string;
 }
 
 /** The outcome of one command, with the account it concerned (its label) for the audit list. */
@@ -59,6 +61,11 @@ async function execute(
       return { account: await lifecycle.refresh(resolve(lifecycle, request.args.account).id) };
     case 'refresh-all':
       return lifecycle.refreshAll();
+    case 'url': {
+      const { id, label } = resolve(lifecycle, request.args.account);
+      if (context.gatewayUrl === undefined) throw new AppError('gateway-unavailable', 'This app has no local API gateway.');
+      return { url: context.gatewayUrl(id), account: { label } };
+    }
   }
 }
 

@@ -14,7 +14,7 @@ export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MIN_VALID_SECONDS = 120;
 export const MAX_MIN_VALID_SECONDS = 24 * 60 * 60;
 
-export const commandNameSchema = z.enum(['list', 'get', 'refresh', 'refresh-all', 'status']);
+export const commandNameSchema = z.enum(['list', 'get', 'refresh', 'refresh-all', 'status', 'url']);
 export type CommandName = z.infer<typeof commandNameSchema>;
 
 const accountQuerySchema = z.string().trim().min(1).max(320);
@@ -42,6 +42,7 @@ export const requestSchema = z.discriminatedUnion('command', [
     })
     .strict(),
   z.object({ ...envelope, command: z.literal('refresh'), args: z.object({ account: accountQuerySchema }).strict() }).strict(),
+  z.object({ ...envelope, command: z.literal('url'), args: z.object({ account: accountQuerySchema }).strict() }).strict(),
 ]);
 export type CliRequest = z.input<typeof requestSchema>;
 export type ParsedCliRequest = z.output<typeof requestSchema>;
@@ -72,6 +73,8 @@ export const refreshAllResultSchema = z.object({
   skipped: z.number(),
   failed: z.array(z.object({ id: z.string(), label: z.string(), code: z.string(), message: z.string() })),
 });
+/** The account's local API gateway URL (issue 14): it holds the gateway key, so it goes to stdout only. */
+export const urlResultSchema = z.object({ url: z.string().url(), account: z.object({ label: z.string() }) });
 export const statusResultSchema = z.object({
   appVersion: z.string(),
   vault: vaultStateNameSchema,
@@ -85,6 +88,7 @@ export const resultSchemas = {
   refresh: refreshResultSchema,
   'refresh-all': refreshAllResultSchema,
   status: statusResultSchema,
+  url: urlResultSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 export type ResultOf<C extends CommandName> = z.infer<(typeof resultSchemas)[C]>;
 

@@ -103,6 +103,23 @@ export class GatewayControl implements GatewayOperations {
     return this.copy(accountId, (port, key) => `${gatewayBaseUrl(port, key)}/app/`, true);
   }
 
+  /**
+   * For `winbooks-token url`: the URL of a key issued in this run of the app. Keys are shown only when issued
+   * (issuing one is confirmed in the app, never from the command line), so otherwise this says what to do.
+   */
+  cliUrl(accountId: string): string {
+    if (!this.deps.settings.get().gatewayEnabled) {
+      throw new AppError('gateway-unavailable', 'The local API gateway is off: turn it on in the app (Settings > Local API gateway).');
+    }
+    const label = this.deps.lifecycle()?.get(accountId).label ?? accountId;
+    const key = this.deps.keys.keyIssuedThisRun(accountId);
+    if (key === null) {
+      const why = this.deps.keys.hasKey(accountId) ? 'its gateway key was issued before the app last started and is never shown again' : 'it has no gateway key yet';
+      throw new AppError('gateway-unavailable', `No gateway URL for "${label}": ${why}. In the app, use "Copy gateway URL" on "${label}", then run this again.`);
+    }
+    return `${gatewayBaseUrl(this.deps.settings.get().gatewayPort, key)}/app/`;
+  }
+
   async revokeKey(accountId: string): Promise<void> {
     await this.deps.keys.revoke(accountId);
     this.logger.info('gateway.key-revoked', { account: accountId });

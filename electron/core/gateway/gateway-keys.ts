@@ -31,6 +31,7 @@ export class GatewayKeys {
     }
     this.byDigest.clear();
     this.byAccount.clear();
+    this.issuedThisRun.clear();
     for (const key of stored) this.put(key);
   }
 

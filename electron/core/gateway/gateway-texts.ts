@@ -6,6 +6,9 @@ export interface GatewayTexts {
   confirmNewKey(label: string): string;
   confirmReplaceKey(label: string): string;
   gatewayOff: string;
+  /** The buttons of the confirmation dialog. */
+  proceed: string;
+  cancel: string;
 }
 
 const en: GatewayTexts = {
@@ -16,6 +19,8 @@ const en: GatewayTexts = {
   confirmReplaceKey: (label) =>
     `Issue a new gateway key for "${label}"?\n\nIts key is shown only when it is issued, so copying the URL again needs a new one. Queries that use the old URL stop working until you paste the new one.`,
   gatewayOff: 'The local API gateway is off: turn it on in Settings first.',
+  proceed: 'Continue',
+  cancel: 'Cancel',
 };
 
 const fr: GatewayTexts = {
@@ -26,6 +31,8 @@ const fr: GatewayTexts = {
   confirmReplaceKey: (label) =>
     `Émettre une nouvelle clé de passerelle pour « ${label} » ?\n\nLa clé n'est montrée qu'à son émission : copier l'URL à nouveau demande une nouvelle clé. Les requêtes qui utilisent l'ancienne URL cessent de fonctionner jusqu'à ce que vous colliez la nouvelle.`,
   gatewayOff: 'La passerelle API locale est désactivée : activez-la d’abord dans les Réglages.',
+  proceed: 'Continuer',
+  cancel: 'Annuler',
 };
 
 const nl: GatewayTexts = {
@@ -36,6 +43,8 @@ const nl: GatewayTexts = {
   confirmReplaceKey: (label) =>
     `Een nieuwe gatewaysleutel uitgeven voor "${label}"?\n\nDe sleutel wordt alleen getoond wanneer hij wordt uitgegeven, dus de URL opnieuw kopiëren vraagt een nieuwe. Query's met de oude URL werken niet meer tot u de nieuwe plakt.`,
   gatewayOff: 'De lokale API-gateway staat uit: schakel hem eerst in bij Instellingen.',
+  proceed: 'Doorgaan',
+  cancel: 'Annuleren',
 };
 
 export const GATEWAY_TEXTS: Readonly<Record<MainLanguage, GatewayTexts>> = { en, fr, nl };
