@@ -10,6 +10,7 @@ import { needsAttention } from '../../state/account-list';
 import { Switch } from '../common/Switch';
 import { HostBadge, StatusPill } from './Badges';
 import { Countdown } from './Countdown';
+import { GatewayActions } from './GatewayActions';
 import { RelativeTime } from './RelativeTime';
 import type { OpenRowDialog } from './row-actions';
 
@@ -129,6 +130,7 @@ export const AccountRow = memo(function AccountRow({ account, position, total, o
         <button type="button" className="button button-small" onClick={() => void copy('header')} disabled={busy !== null || !canCopy}>
           {t('row.copyHeader')}
         </button>
+        <GatewayActions account={account} />
         <button type="button" className={`button button-small${account.status === 'needs-exchange-token' ? ' button-primary' : ''}`} onClick={() => onOpenDialog('replace', account.id)}>
           {t('row.replaceToken')}
         </button>

@@ -9,6 +9,7 @@ import { errorText } from '../../i18n/error-text';
 import { useAnnounce } from '../../hooks/use-announcer';
 import { BackupSection } from './BackupSection';
 import { CliSection } from './CliSection';
+import { GatewaySection } from './GatewaySection';
 import { PreferencesSection } from './PreferencesSection';
 import { VaultPassphraseSection } from './VaultPassphraseSection';
 
@@ -51,6 +52,7 @@ export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultSt
       {vault.protection === 'passphrase' && <VaultPassphraseSection onVaultState={onVaultState} />}
       <BackupSection />
       <CliSection settings={settings} save={save} />
+      <GatewaySection settings={settings} save={save} />
       <p className="about muted">{t('settings.about', { version: appInfo.version, platform: appInfo.platform })}</p>
     </section>
   );
