@@ -3,16 +3,17 @@ import { heapFigure } from './figure-heap';
 import { openFigure } from './figure-open';
 import { refreshFigures } from './figure-refresh';
 import { browserFigures } from './figure-browser';
+import { gatewayFigures } from './figure-gateway';
 import type { BenchScale, FigureResult } from './figure';
 import { machineInfo } from './machine';
 import type { BenchReport } from './report';
 import { SandboxChild } from './sandbox-child';
 import { createBenchVault, fillVault } from './vault-fixture';
 
-export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap';
+export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'gateway';
 
 /** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7). */
-export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap' };
+export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 9: 'gateway', 10: 'gateway' };
 export const FIGURE_NAMES: Record<string, number> = {
   'refresh-wall': 1,
   'refresh-cpu': 2,
@@ -22,8 +23,10 @@ export const FIGURE_NAMES: Record<string, number> = {
   'countdown-tick': 6,
   'first-render': 7,
   heap: 8,
+  'gateway-small-gets': 9,
+  'gateway-stream': 10,
 };
-const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'browser'];
+const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'gateway', 'browser'];
 
 /** "2", "refresh-cpu" or a group name ("refresh") to the groups to run. */
 export function groupsFor(selectors: readonly string[]): FigureGroup[] {
@@ -34,7 +37,7 @@ export function groupsFor(selectors: readonly string[]): FigureGroup[] {
     const figure = /^\d+$/u.test(selector) ? Number(selector) : FIGURE_NAMES[selector];
     const group = asGroup ?? (figure === undefined ? undefined : GROUP_OF_FIGURE[figure]);
     if (group === undefined) {
-      throw new Error(`--only ${selector}: not a figure. Use 1-8, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
+      throw new Error(`--only ${selector}: not a figure. Use 1-10, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
     }
     wanted.add(group);
   }
@@ -73,6 +76,8 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
       return [await heapFigure(scale, await sandbox())];
     case 'browser':
       return browserFigures(scale, log);
+    case 'gateway':
+      return gatewayFigures(scale, await sandbox());
     case 'open':
     case 'decrypt': {
       const bench = await createBenchVault(group);
