@@ -118,6 +118,17 @@ describe('the gateway forwards to the account host with a fresh bearer token', (
     assert.equal(viaName.status, 200);
   });
 
+  test('a burst of requests does not turn into a burst of account changes (window pushes, tray rebuilds)', async () => {
+    let changes = 0;
+    const unsubscribe = fixture.lifecycle.onChange(() => (changes += 1));
+    try {
+      for (let index = 0; index < 100; index += 1) assert.equal((await send(fixture.port, `/${key}/app/Customers/Folder/A?limit=1`)).status, 200);
+    } finally {
+      unsubscribe();
+    }
+    assert.ok(changes <= 3, `${changes} change events for 100 requests`);
+  });
+
   test('every request is audited: account, method, path without query, status, bytes, duration; never the key', async () => {
     await send(fixture.port, `/${key}/app/Customers/Folder/ACME?limit=2&secret=filter`);
     const entry = fixture.audit.entries().at(-1);
