@@ -86,4 +86,27 @@ describe('a 50 MB export', () => {
     const entry = fixture.audit.entries().at(-1);
     assert.equal(entry?.bytes, EXPORT_BYTES, 'the audit counts the bytes');
   });
+
+  test('a client that leaves mid-export ends the call to Winbooks; the audit says so and the gateway serves on', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: fixture.port, path: `/${key}/app/Export/Folder/ACME?size=${EXPORT_BYTES}`, agent: false }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > MIB) req.destroy();
+        });
+        res.on('close', () => resolve());
+      });
+      req.on('error', () => resolve());
+      req.on('timeout', () => reject(new Error('timeout')));
+      req.end();
+    });
+    const deadline = Date.now() + 5_000;
+    while (!(fixture.audit.entries().at(-1)?.outcome ?? '').includes('interrupted') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const entry = fixture.audit.entries().at(-1);
+    assert.equal(entry?.outcome, '200 (interrupted)');
+    assert.ok((entry.bytes ?? 0) < EXPORT_BYTES);
+    const again = await readSlowly(`/${key}/app/Export/Folder/ACME?size=1000`, () => undefined);
+    assert.deepEqual(again, { status: 200, bytes: 1000 });
+  });
 });

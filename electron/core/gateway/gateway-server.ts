@@ -12,7 +12,7 @@ import { GatewayTokens } from './gateway-tokens';
 import { downstreamResponseHeaders, GATEWAY_RESPONSE_HEADERS, upstreamRequestHeaders } from './proxy-headers';
 import { DEFAULT_REPLAY_LIMIT_BYTES, forwardBodyOf, isReplayable, type ForwardBody } from './request-body';
 import { allowedHosts, checkRequest } from './request-guard';
-import { callUpstream, createUpstreamAgents, destroyAgents, UpstreamError, type UpstreamAgents } from './upstream-call';
+import { callUpstream, createUpstreamAgents, destroyAgents, UpstreamCancel, UpstreamError, type UpstreamAgents } from './upstream-call';
 import { splitKey, upstreamTarget } from './upstream-target';
 
 export interface GatewayServerOptions {
@@ -161,13 +161,13 @@ export class GatewayServer {
     facts.path = target.path;
 
     const body = await forwardBodyOf(req, this.options.replayLimitBytes ?? DEFAULT_REPLAY_LIMIT_BYTES);
-    const abort = new AbortController();
+    const cancel = new UpstreamCancel();
     res.once('close', () => {
-      if (!res.writableFinished) abort.abort();
+      if (!res.writableFinished) cancel.cancel();
     });
     let upstream: IncomingMessage;
     try {
-      upstream = await this.forward({ lifecycle, account, rest: split.rest, req, body, agents: listening.agents, signal: abort.signal });
+      upstream = await this.forward({ lifecycle, account, rest: split.rest, req, body, agents: listening.agents, cancel });
     } catch (error) {
       return reply(res, this.failureOf(error, account));
     }
@@ -192,7 +192,7 @@ export class GatewayServer {
     req: IncomingMessage;
     body: ForwardBody;
     agents: UpstreamAgents;
-    signal: AbortSignal;
+    cancel: UpstreamCancel;
   }): Promise<IncomingMessage> {
     const tokens = this.tokensFor(request.lifecycle);
     const headers = upstreamRequestHeaders(request.req.headers);
@@ -208,7 +208,7 @@ export class GatewayServer {
         accessToken: fresh.accessToken,
         agents: request.agents,
         timeoutMs: this.options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
-        signal: request.signal,
+        cancel: request.cancel,
       });
     };
     const first = await tokens.current(request.account.id);

@@ -1,5 +1,5 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import type { ForwardBody } from './request-body';
@@ -25,6 +25,22 @@ export function destroyAgents(agents: UpstreamAgents): void {
   agents.https.destroy();
 }
 
+/** Lets the gateway end the call to Winbooks when its own client goes away (cheaper than an AbortSignal per request). */
+export class UpstreamCancel {
+  private request: ClientRequest | null = null;
+  private cancelled = false;
+
+  attach(request: ClientRequest): void {
+    this.request = request;
+    if (this.cancelled) request.destroy(new UpstreamError('the client went away'));
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+    this.request?.destroy(new UpstreamError('the client went away'));
+  }
+}
+
 export interface UpstreamCall {
   url: URL;
   method: string;
@@ -34,7 +50,7 @@ export interface UpstreamCall {
   agents: UpstreamAgents;
   /** Idle time (no byte either way) after which the call fails. */
   timeoutMs: number;
-  signal: AbortSignal;
+  cancel: UpstreamCancel;
 }
 
 export function callUpstream(call: UpstreamCall): Promise<IncomingMessage> {
@@ -42,8 +58,9 @@ export function callUpstream(call: UpstreamCall): Promise<IncomingMessage> {
   const headers: OutgoingHttpHeaders = { ...call.headers, authorization: `Bearer ${call.accessToken}` };
   if (call.body.kind === 'buffered') headers['content-length'] = String(call.body.data.length);
   if (call.body.kind === 'none') delete headers['content-length'];
-  const options = { method: call.method, headers, signal: call.signal };
+  const options = { method: call.method, headers };
   const request = secure ? httpsRequest(call.url, { ...options, agent: call.agents.https }) : httpRequest(call.url, { ...options, agent: call.agents.http });
+  call.cancel.attach(request);
   return new Promise((resolve, reject) => {
     request.once('response', resolve);
     request.once('error', (error) => reject(new UpstreamError(reasonOf(error))));
@@ -66,6 +83,5 @@ export function callUpstream(call: UpstreamCall): Promise<IncomingMessage> {
 function reasonOf(error: Error): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (error instanceof UpstreamError) return error.message;
-  if (error.name === 'AbortError') return 'the client went away';
   return code ?? error.message;
 }
