@@ -91,6 +91,7 @@ function describeRuns(runs: GatewayRun[], scale: BenchScale, loadBefore: number,
       absolute: {
         gatewayMsPerRequestMedian: median(runs.map((run) => run.smallGatewayMs / (2 * scale.gatewayRequests))),
         directMsPerRequestMedian: median(runs.map((run) => run.smallDirectMs / (2 * scale.gatewayRequests))),
+        addedMsPerRequestMedian: median(runs.map((run) => (run.smallGatewayMs - run.smallDirectMs) / (2 * scale.gatewayRequests))),
         loadAverageBefore: round(loadBefore, 3),
         loadAverageAfter: round(loadAfter, 3),
       },
