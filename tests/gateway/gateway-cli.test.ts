@@ -16,6 +16,8 @@ let fixture: GatewayFixture;
 let control: GatewayControl;
 let server: CliServer;
 let dataDirectory: string;
+let acme: { id: string };
+let oldKey: { id: string };
 
 before(async () => {
   fixture = await GatewayFixture.start();
@@ -32,6 +34,10 @@ before(async () => {
   });
   server = new CliServer({ lifecycle: () => fixture.lifecycle, vaultState: () => 'open', appVersion: 'test', dataDirectory, gatewayUrl: (id) => control.cliUrl(id) });
   await server.start();
+  // Both accounts now: a token request after the seconds a CLI process takes to start could meet the sandbox
+  // closing the client's idle keep-alive connection (a reset the token client reports as unreachable).
+  acme = (await fixture.addAccount('Acme Bakery')).account;
+  oldKey = (await fixture.addAccount('Old Key Ltd')).account;
 });
 
 after(async () => {
@@ -42,8 +48,7 @@ after(async () => {
 
 describe('winbooks-token url <account>', () => {
   test('prints a working gateway URL for a key issued in this run', async () => {
-    const { account } = await fixture.addAccount('Acme Bakery');
-    await control.copyUrl(account.id);
+    await control.copyUrl(acme.id);
     const run = await runCliProcess(['url', 'acme bakery'], { [DATA_DIRECTORY_ENV]: dataDirectory });
     assert.equal(run.code, 0, run.stderr);
     const url = run.stdout.trim();
@@ -54,8 +59,7 @@ describe('winbooks-token url <account>', () => {
   });
 
   test('a key from before the restart cannot be shown: exit 5 with what to do', async () => {
-    const { account } = await fixture.addAccount('Old Key Ltd');
-    await fixture.keys.issue(account.id);
+    await fixture.keys.issue(oldKey.id);
     await fixture.keys.load(); // as after a restart: digests only
     const run = await runCliProcess(['url', 'Old Key Ltd'], { [DATA_DIRECTORY_ENV]: dataDirectory });
     assert.equal(run.code, 5);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
+import type { Socket } from 'node:net';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
 import { GatewayFixture, send } from './gateway-fixture';
 
@@ -121,6 +122,39 @@ describe('clear failures as HTTP, never a token', () => {
     const answer = await send(fixture.port, `/${key}/app/Customers/Folder/A`);
     assert.equal(answer.status, 504);
     assert.match(answer.text, /"Outage Ltd"/u);
+  });
+
+  test('a keep-alive connection Winbooks dropped (reset on reuse) is retried once on a new connection', async () => {
+    // A Winbooks stand-in that resets every connection on its second request, as a server closing idle keep-alive
+    // connections does when the gateway reuses one at that moment.
+    const requestsOn = new Map<Socket, number>();
+    const winbooks = createServer((req, res) => {
+      const count = (requestsOn.get(req.socket) ?? 0) + 1;
+      requestsOn.set(req.socket, count);
+      req.resume();
+      if (req.url?.startsWith('/OAuth20/Token') === true) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ access_token: 'gAAAAABstand-in', token_type: 'bearer', expires_in: '900', refresh_token: 'TGe0!IAAAAstand-in' }));
+      } else if (count >= 2) {
+        req.socket.resetAndDestroy();
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('[]');
+      }
+    });
+    await new Promise<void>((resolve) => winbooks.listen(0, '127.0.0.1', resolve));
+    try {
+      const host = `http://127.0.0.1:${(winbooks.address() as { port: number }).port}`;
+      const account = await fixture.lifecycle.add({ label: 'Reset Ltd', email: 'reset@example.be', host, exchangeToken: 'WbXstand-in-exchange' });
+      const key = await fixture.keys.issue(account.id);
+      for (let round = 0; round < 3; round += 1) {
+        const answer = await send(fixture.port, `/${key}/app/Customers/Folder/A`);
+        assert.equal(answer.status, 200, `round ${round}: ${answer.text}`);
+      }
+    } finally {
+      winbooks.closeAllConnections();
+      winbooks.close();
+    }
   });
 
   test('Winbooks silent: 504 after the idle timeout', async () => {

@@ -196,7 +196,7 @@ export class GatewayServer {
   }): Promise<IncomingMessage> {
     const tokens = this.tokensFor(request.lifecycle);
     const headers = upstreamRequestHeaders(request.req.headers);
-    const send = (fresh: { accessToken: string; account: AccountSummary }): Promise<IncomingMessage> => {
+    const sendOnce = (fresh: { accessToken: string; account: AccountSummary }): Promise<IncomingMessage> => {
       // The target is built from the host the token was issued for, as it is now: a token never goes elsewhere.
       const target = upstreamTarget(fresh.account.host, request.rest);
       if (!target.ok) throw new AppError('invalid-input', target.reason);
@@ -210,6 +210,14 @@ export class GatewayServer {
         timeoutMs: this.options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
         cancel: request.cancel,
       });
+    };
+    const send = async (fresh: { accessToken: string; account: AccountSummary }): Promise<IncomingMessage> => {
+      try {
+        return await sendOnce(fresh);
+      } catch (error) {
+        if (!(error instanceof UpstreamError && error.staleConnection && isReplayable(request.body))) throw error;
+        return sendOnce(fresh);
+      }
     };
     const first = await tokens.current(request.account.id);
     const answer = await send(first);

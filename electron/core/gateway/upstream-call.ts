@@ -8,6 +8,14 @@ import type { ForwardBody } from './request-body';
 
 export class UpstreamError extends Error {
   override readonly name = 'UpstreamError';
+
+  constructor(
+    message: string,
+    /** Reset on a reused keep-alive connection before any answer: the server had closed it; sending again is safe. */
+    readonly staleConnection = false,
+  ) {
+    super(message);
+  }
 }
 
 export interface UpstreamAgents {
@@ -63,7 +71,10 @@ export function callUpstream(call: UpstreamCall): Promise<IncomingMessage> {
   call.cancel.attach(request);
   return new Promise((resolve, reject) => {
     request.once('response', resolve);
-    request.once('error', (error) => reject(new UpstreamError(reasonOf(error))));
+    request.once('error', (error) => {
+      const stale = request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET';
+      reject(new UpstreamError(reasonOf(error), stale));
+    });
     request.setTimeout(call.timeoutMs, () => request.destroy(new UpstreamError(`no answer within ${Math.round(call.timeoutMs / 1000)} s`)));
     switch (call.body.kind) {
       case 'none':
