@@ -5,16 +5,17 @@ import { refreshFigures } from './figure-refresh';
 import { browserFigures } from './figure-browser';
 import { bundleFigure } from './figure-bundle';
 import { cliFigure } from './figure-cli';
+import { gatewayFigures } from './figure-gateway';
 import type { BenchScale, FigureResult } from './figure';
 import { machineInfo } from './machine';
 import type { BenchReport } from './report';
 import { SandboxChild } from './sandbox-child';
 import { createBenchVault, fillVault } from './vault-fixture';
 
-export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'cli';
+export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'cli' | 'gateway';
 
-/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7). */
-export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 9: 'bundle', 14: 'cli' };
+/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7 and 15-16). */
+export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 9: 'bundle', 14: 'cli', 15: 'gateway', 16: 'gateway' };
 export const FIGURE_NAMES: Record<string, number> = {
   'refresh-wall': 1,
   'refresh-cpu': 2,
@@ -26,8 +27,10 @@ export const FIGURE_NAMES: Record<string, number> = {
   heap: 8,
   'renderer-weight': 9,
   'cli-start': 14,
+  'gateway-small-gets': 15,
+  'gateway-stream': 16,
 };
-const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'cli', 'browser', 'bundle'];
+const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'cli', 'gateway', 'browser', 'bundle'];
 
 /** "2", "refresh-cpu" or a group name ("refresh") to the groups to run. */
 export function groupsFor(selectors: readonly string[]): FigureGroup[] {
@@ -38,7 +41,7 @@ export function groupsFor(selectors: readonly string[]): FigureGroup[] {
     const figure = /^\d+$/u.test(selector) ? Number(selector) : FIGURE_NAMES[selector];
     const group = asGroup ?? (figure === undefined ? undefined : GROUP_OF_FIGURE[figure]);
     if (group === undefined) {
-      throw new Error(`--only ${selector}: not a figure. Use 1-8, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
+      throw new Error(`--only ${selector}: not a figure. Use 1-10, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
     }
     wanted.add(group);
   }
@@ -81,6 +84,8 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
       return [await bundleFigure(scale, log)];
     case 'cli':
       return [await cliFigure(scale, log)];
+    case 'gateway':
+      return gatewayFigures(scale, await sandbox());
     case 'open':
     case 'decrypt': {
       const bench = await createBenchVault(group);

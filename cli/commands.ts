@@ -71,6 +71,11 @@ async function execute(command: CliCommand, io: CliIo): Promise<number> {
       io.stdout(command.json ? `${JSON.stringify(status, null, 2)}\n` : statusText(status));
       return ExitCode.ok;
     }
+    case 'url': {
+      const { url } = await callApp('url', { account: command.account }, options);
+      io.stdout(`${url}\n`);
+      return ExitCode.ok;
+    }
     case 'exec': {
       const fresh = await callApp('get', { account: command.account, minValidSeconds: command.minValidSeconds }, options);
       return runWithToken(command.commandLine, { WINBOOKS_ACCESS_TOKEN: fresh.accessToken, WINBOOKS_API_BASE: fresh.account.host });

@@ -39,6 +39,7 @@ export function exitCodeForError(code: ResponseErrorCode): ExitCode {
       return ExitCode.needsExchangeToken;
     case 'vault-locked':
     case 'unauthorized':
+    case 'gateway-unavailable':
       return ExitCode.appUnavailable;
     case 'account-not-allowed':
       return ExitCode.accountNotAllowed;

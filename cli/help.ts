@@ -19,6 +19,9 @@ Usage:
                                                run a command with WINBOOKS_ACCESS_TOKEN and
                                                WINBOOKS_API_BASE set; exits with its exit code
   winbooks-token --version                     the version (always the app's own: use the one installed with it)
+  winbooks-token url <label|e-mail>            the account's local API gateway URL (for Excel, Power BI,
+                                               Postman): http://127.0.0.1:<port>/<key>/app/ ; the gateway
+                                               must be on and the key issued in this run of the app
   winbooks-token --help
 
 Exit codes:
@@ -27,7 +30,8 @@ Exit codes:
   2  usage: the command line is not valid
   3  unknown account (the closest labels are suggested)
   4  the account needs a new exchange token (replace it in the app)
-  5  the app is not running, its command line is off, or it is locked
+  5  the app is not running, its command line is off, or it is locked (url: the gateway is off
+     or the account's key was not issued in this run)
   6  Winbooks could not be reached or answered badly
 
 Messages go to stderr. The app must run as the same user; its command line can be turned off in Settings.

@@ -12,6 +12,7 @@ export type CliCommand =
   | { command: 'list'; json: boolean }
   | { command: 'get'; account: string; minValidSeconds: number; format: TokenFormat }
   | { command: 'refresh'; account: string }
+  | { command: 'url'; account: string }
   | { command: 'refresh-all' }
   | { command: 'status'; json: boolean }
   | { command: 'exec'; account: string; minValidSeconds: number; commandLine: string[] };
@@ -37,8 +38,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
         return parseGet(rest);
       case 'refresh':
         return parseRefresh(rest);
+      case 'url': {
+        const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true, strict: true });
+        const account = singleAccount(positionals, 'url');
+        return account.ok ? { ok: true, value: { command: 'url', account: account.value } } : account;
+      }
       default:
-        return usage(`Unknown command "${name}". Commands: list, get, refresh, status, exec.`);
+        return usage(`Unknown command "${name}". Commands: list, get, refresh, status, exec, url.`);
     }
   } catch (error) {
     return usage(error instanceof Error ? error.message : String(error));

@@ -5,7 +5,7 @@ import { dialogTextsFor } from '../core/app/dialog-texts';
 import { AppSession } from '../core/app/app-session';
 import { watchAttention } from '../core/app/attention-notifier';
 import { createClipboardGuard } from '../core/app/clipboard-guard';
-import { mainTextsFor } from '../core/app/main-texts';
+import { mainTextsFor, resolveMainLanguage } from '../core/app/main-texts';
 import type { MainTexts } from '../core/app/main-texts';
 import { copyNotice } from '../core/app/notices';
 import { PersistedSettingsStore } from '../core/app/settings-store';
@@ -23,6 +23,8 @@ import { keepRunningOnClose, trayHintNotice } from './close-to-tray';
 import { contentSecurityPolicy } from './content-security-policy';
 import { electronClipboardPort } from './electron-clipboard';
 import { electronDialogs } from './electron-dialogs';
+import { combinedAudit, electronConfirm, wireGateway } from './gateway-wiring';
+import { GATEWAY_TEXTS } from '../core/gateway/gateway-texts';
 import { startAutoLock } from './lock-wiring';
 import type { AppRuntime } from './electron-modules';
 import { electronNotifier } from './electron-notifier';
@@ -117,6 +119,7 @@ export async function startApp(context: StartContext): Promise<void> {
     lifecycle: () => session.lifecycle(),
     vaultState: () => vault.state().state,
     mayServe: (accountId) => settings.get().cliAccounts.includes(accountId),
+    gatewayUrl: (accountId) => gateway.control.cliUrl(accountId),
     appVersion: context.appVersion,
     dataDirectory: app.getPath('userData'),
     logger,
@@ -126,6 +129,17 @@ export async function startApp(context: StartContext): Promise<void> {
       logger.warn('cli.toggle-failed', { enabled, message: error instanceof Error ? error.message : String(error) });
     });
   };
+  const gatewayTexts = () => GATEWAY_TEXTS[resolveMainLanguage(settings.get().language, app.getLocale())];
+  const gateway = await wireGateway({
+    dataDirectory: app.getPath('userData'),
+    settings,
+    lifecycle: () => session.lifecycle(),
+    onAccountsChanged: (listener) => session.onAccountsChanged(listener),
+    clipboard: clipboardGuard,
+    dialogs: electronConfirm(dialog, () => window, gatewayTexts),
+    texts: gatewayTexts,
+    logger,
+  });
   const dialogs = electronDialogs({
     dialog,
     parent: () => window,
@@ -142,7 +156,8 @@ export async function startApp(context: StartContext): Promise<void> {
     logger,
     settings,
     clipboard: clipboardGuard,
-    audit: cli,
+    audit: combinedAudit(cli, gateway.audit),
+    gateway: gateway.control,
     appInfo: () => ({ version: context.appVersion, platform, locale: app.getLocale(), demo: demo !== undefined }),
     clock,
     // The window confirms its own copies; a copy from the tray is confirmed by a notification.
@@ -178,7 +193,7 @@ export async function startApp(context: StartContext): Promise<void> {
     async () => {
       await cleanupStep('clipboard', () => clipboardGuard.clearIfOurs());
       autoLock.stop();
-      await Promise.all([cleanupStep('cli', () => cli.stop()), cleanupStep('session', () => session.shutdown())]);
+      await Promise.all([cleanupStep('cli', () => cli.stop()), cleanupStep('gateway', () => gateway.stop()), cleanupStep('session', () => session.shutdown())]);
       await cleanupStep('tray', () => {
         trayController.dispose();
         clipboardGuard.dispose();

@@ -30,6 +30,7 @@ export const errorCodeSchema = z.enum([
   'vault-locked',
   'storage-failed',
   'auto-refresh-off',
+  'gateway-unavailable',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -26,6 +26,11 @@ export const CHANNELS = {
   importBackup: 'wtm:backup:import',
   getCliAudit: 'wtm:cli:audit',
   getAppInfo: 'wtm:app:info',
+  getGatewayState: 'wtm:gateway:state',
+  copyGatewayUrl: 'wtm:gateway:copy-url',
+  copyPowerQuerySnippet: 'wtm:gateway:copy-power-query',
+  rotateGatewayKey: 'wtm:gateway:rotate-key',
+  revokeGatewayKey: 'wtm:gateway:revoke-key',
 } as const;
 
 /** Pushed from main to the renderer when accounts change. */

@@ -36,6 +36,11 @@ export const auditEntrySchema = z.object({
   command: z.string(),
   account: z.string().nullable(),
   outcome: z.string(),
+  /** Who served it: the command line (the default) or the local API gateway. */
+  source: z.enum(['cli', 'gateway']).optional(),
+  /** Gateway requests: bytes of the answer's body and the time it took. */
+  bytes: z.number().optional(),
+  durationMs: z.number().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -47,6 +52,20 @@ export const cliCountersSchema = z.object({
   refused: z.number().int().nonnegative(),
 });
 export type CliCounters = z.infer<typeof cliCountersSchema>;
+
+/** What a gateway copy did: declined in main's dialog (nothing copied), or copied, with a new key or not. */
+const gatewayCopyResponse = z.object({ copied: z.boolean(), newKey: z.boolean(), clearsInSeconds: z.number() });
+
+export const gatewayStateSchema = z.object({
+  enabled: z.boolean(),
+  port: z.number(),
+  running: z.boolean(),
+  /** Why the gateway is not running although enabled (e.g. the port is taken), in plain words. */
+  error: z.string().nullable(),
+  /** Accounts that have a gateway key. Never the key. */
+  accountsWithKey: z.array(z.string()),
+});
+export type GatewayState = z.infer<typeof gatewayStateSchema>;
 
 export const contract = {
   listAccounts: { channel: CHANNELS.listAccounts, request: none, response: z.object({ accounts: z.array(accountSummarySchema) }) },
@@ -110,6 +129,12 @@ export const contract = {
     request: none,
     response: z.object({ version: z.string(), platform: z.string(), locale: z.string(), demo: z.boolean() }),
   },
+  getGatewayState: { channel: CHANNELS.getGatewayState, request: none, response: gatewayStateSchema },
+  /** Copies in main (the key never crosses to the renderer); issuing a key is confirmed in a dialog main owns. */
+  copyGatewayUrl: { channel: CHANNELS.copyGatewayUrl, request: z.object({ id: accountIdSchema }).strict(), response: gatewayCopyResponse },
+  copyPowerQuerySnippet: { channel: CHANNELS.copyPowerQuerySnippet, request: z.object({ id: accountIdSchema }).strict(), response: gatewayCopyResponse },
+  rotateGatewayKey: { channel: CHANNELS.rotateGatewayKey, request: z.object({ id: accountIdSchema }).strict(), response: gatewayCopyResponse },
+  revokeGatewayKey: { channel: CHANNELS.revokeGatewayKey, request: z.object({ id: accountIdSchema }).strict(), response: z.object({ revoked: z.literal(true) }) },
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,13 @@ export const settingsSchema = z.object({
     .min(1, { error: 'Auto-lock: at least 1 minute.' })
     .max(24 * 60, { error: 'Auto-lock: at most 1440 minutes (one day).' })
     .nullable(),
+  /** The local API gateway (Excel, Power BI, Postman): off until the person turns it on. */
+  gatewayEnabled: z.boolean(),
+  gatewayPort: z
+    .number({ error: 'Gateway port: enter a port number.' })
+    .int({ error: 'Gateway port: use a whole number.' })
+    .min(1024, { error: 'Gateway port: 1024 or more (lower ports need administrator rights).' })
+    .max(65535, { error: 'Gateway port: at most 65535.' }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -56,6 +63,12 @@ export const DEFAULT_SETTINGS: Settings = {
   cliAccounts: [],
   allowOtherHosts: false,
   autoLockMinutes: 15,
+  gatewayEnabled: false,
+  /**
+   * Below every OS's range of ephemeral ports (Linux 32768-60999, Windows and macOS 49152-65535), so an outgoing
+   * connection never holds it; not registered with IANA, and no common development server or proxy uses it.
+   */
+  gatewayPort: 17_890,
 };
 
 /** The settings that widen what can reach a token: main asks the user in its own dialog before turning them on. */

@@ -22,7 +22,7 @@ let markdown: string;
 
 before(async () => {
   out = await mkdtemp(join(tmpdir(), 'wtm-bench-smoke-'));
-  await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--only', 'refresh,open,decrypt,heap,cli', '--out', out], { cwd: ROOT, timeout: 240_000 });
+  await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--only', 'refresh,open,decrypt,heap,cli,gateway', '--out', out], { cwd: ROOT, timeout: 240_000 });
   report = JSON.parse(await readFile(join(out, 'bench-results.json'), 'utf8')) as BenchReport;
   markdown = await readFile(join(out, 'bench-results.md'), 'utf8');
 });
@@ -41,10 +41,10 @@ describe('bench --smoke', () => {
     assert.ok(report.machine.chromium.length > 0);
   });
 
-  it('measures figures 1-5, 8 and 14, each a finite positive ratio with min <= median <= max', () => {
+  it('measures figures 1-5, 8 and 14-16, each a finite positive ratio with min <= median <= max', () => {
     assert.deepEqual(
       report.figures.map((figure) => figure.id),
-      [1, 2, 3, 4, 5, 8, 14],
+      [1, 2, 3, 4, 5, 8, 14, 15, 16],
     );
     for (const figure of report.figures) {
       assert.notEqual(figure.verdict, 'not-measured', `figure ${figure.id}: ${figure.notes.join('; ')}`);

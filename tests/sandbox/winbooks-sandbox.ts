@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FaultQueue } from './sandbox-faults';
 import type { FaultOptions, SandboxFault } from './sandbox-faults';
 import { emailKeyOf, TokenLedger } from './sandbox-ledger';
+import { serveResource } from './sandbox-resources';
 import type { TokenAnswer } from './sandbox-ledger';
 
 export type { FaultOptions, SandboxFault } from './sandbox-faults';
@@ -184,7 +185,7 @@ export class WinbooksSandbox {
     if (path.toLowerCase() === '/oauth20/token') {
       void this.handleTokenRequest(req, res);
     } else if (path === '/app' || path.startsWith('/app/')) {
-      this.handleAppRequest(req, res, path);
+      if (!serveResource(req, res, path, (token) => this.ledger.bearerOwner(token))) this.handleAppRequest(req, res, path);
     } else {
       sendJson(res, 404, { error: 'not_found', error_description: `No such endpoint: ${path}` });
     }

@@ -5,6 +5,7 @@ import { AppError } from '../common/app-error';
 import type { ClipboardGuard } from './clipboard-guard';
 import type { Clock } from '../common/clock';
 import { systemClock } from '../common/clock';
+import type { GatewayOperations } from '../gateway/gateway-control';
 import type { TokenLifecycleApi } from '../tokens/lifecycle-api';
 import type { SettingsStore } from './settings-store';
 import type { SessionLifecycleSettings } from './app-session';
@@ -60,6 +61,8 @@ export interface AppApiDeps {
   clock?: Clock;
   /** Told after every copy (e.g. to confirm it with a notification when the window is not in front). */
   onCopied?: (event: CopiedEvent) => void;
+  /** The local API gateway (electron/core/gateway); absent where it is not wired (tests, the browser harness). */
+  gateway?: GatewayOperations;
 }
 
 /** Every copy asks for a token valid at least this long: never an expired token on the clipboard. */
@@ -80,6 +83,10 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     const running = deps.lifecycle();
     if (running === null) throw vaultLockedError();
     return running;
+  };
+  const gateway = (): GatewayOperations => {
+    if (deps.gateway === undefined) throw new AppError('gateway-unavailable', 'The local API gateway is not available in this build of the app.');
+    return deps.gateway;
   };
 
   return {
@@ -108,6 +115,8 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     getSettings: () => Promise.resolve(deps.settings.get()),
     updateSettings: async (patch) => {
+      // Turning the gateway on widens access: main's own dialog asks first; declined, nothing changes.
+      if (deps.gateway !== undefined && !(await deps.gateway.approveSettingsChange(patch, deps.settings.get()))) return deps.settings.get();
       const accounts = (): AccountSummary[] => deps.lifecycle()?.list() ?? [];
       const confirmed = await confirmWidening(patch, deps.settings.get(), { ...deps.confirmations, accounts });
       const settings = deps.settings.update(confirmed);
@@ -132,5 +141,13 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     },
     getCliAudit: async () => ({ entries: await deps.audit.entries(), counters: deps.audit.counters() }),
     getAppInfo: () => Promise.resolve(deps.appInfo()),
+    getGatewayState: () => Promise.resolve().then(() => gateway().state()),
+    copyGatewayUrl: ({ id }) => gateway().copyUrl(id),
+    copyPowerQuerySnippet: ({ id }) => gateway().copyPowerQuerySnippet(id),
+    rotateGatewayKey: ({ id }) => gateway().rotateKey(id),
+    revokeGatewayKey: async ({ id }) => {
+      await gateway().revokeKey(id);
+      return { revoked: true };
+    },
   };
 }

@@ -12,7 +12,7 @@ import type { DialogTexts } from './dialog-texts';
 import { isHostAllowed } from '../../shared/host-policy';
 import type { MainDialogs } from './main-dialogs';
 
-export interface AppServicesDeps extends Pick<AppApiDeps, 'settings' | 'clipboard' | 'audit' | 'appInfo' | 'onCopied'> {
+export interface AppServicesDeps extends Pick<AppApiDeps, 'settings' | 'clipboard' | 'audit' | 'appInfo' | 'onCopied' | 'gateway'> {
   session: AppSession;
   dialogs: MainDialogs;
   /** The words of main's dialogs in the user's language, read each time one is shown. */
@@ -46,6 +46,7 @@ export function createAppServices(deps: AppServicesDeps): { api: AppApi; backups
     appInfo: deps.appInfo,
     ...(deps.clock === undefined ? {} : { clock: deps.clock }),
     ...(deps.onCopied === undefined ? {} : { onCopied: deps.onCopied }),
+    ...(deps.gateway === undefined ? {} : { gateway: deps.gateway }),
   });
   return { api, backups };
 }

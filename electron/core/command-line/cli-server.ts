@@ -22,6 +22,8 @@ export interface CliServerOptions {
   /** Whether the command line may serve this account (Settings: its chosen accounts). */
   mayServe: (accountId: string) => boolean;
   appVersion: string;
+  /** The local API gateway's URL for an account (see CommandContext.gatewayUrl). */
+  gatewayUrl?: (accountId: string) => string;
   /** The app's data directory (see app-data-dir.ts): the session file and the Unix socket go here. */
   dataDirectory: string;
   logger?: Logger;
@@ -203,8 +205,8 @@ export class CliServer {
       this.record(null, command, error.code);
       return { v: PROTOCOL_VERSION, id, ok: false, error };
     }
-    const { lifecycle, vaultState, appVersion, mayServe } = this.options;
-    const outcome = await runCommand(parsed.data, { lifecycle, vaultState, appVersion, mayServe });
+    const { lifecycle, vaultState, appVersion, mayServe, gatewayUrl } = this.options;
+    const outcome = await runCommand(parsed.data, { lifecycle, vaultState, appVersion, mayServe, ...(gatewayUrl ? { gatewayUrl } : {}) });
     if (!outcome.ok && outcome.error.code === ACCOUNT_NOT_ALLOWED) this.count('refused', parsed.data.command, outcome.error.code);
     else this.record(outcome.account, parsed.data.command, outcome.ok ? 'ok' : outcome.error.code);
     return outcome.ok ? { v: PROTOCOL_VERSION, id, ok: true, result: outcome.result } : { v: PROTOCOL_VERSION, id, ok: false, error: outcome.error };

@@ -16,6 +16,8 @@ export interface CommandContext {
   appVersion: string;
   /** Whether the user allowed the command line to serve this account (Settings); the others are refused. */
   mayServe: (accountId: string) => boolean;
+  /** The account's gateway URL, when the gateway is on and its key was issued in this run; throws AppError otherwise. */
+  gatewayUrl?: (accountId: string) => string;
 }
 
 /** The outcome of one command, with the account it concerned (its label) for the audit list. */
@@ -70,6 +72,11 @@ async function execute(
       return { account: await lifecycle.refresh(resolve(lifecycle, request.args.account).id) };
     case 'refresh-all':
       return refreshServed(lifecycle, context);
+    case 'url': {
+      const { id, label } = resolve(lifecycle, request.args.account);
+      if (context.gatewayUrl === undefined) throw new AppError('gateway-unavailable', 'This app has no local API gateway.');
+      return { url: context.gatewayUrl(id), account: { label } };
+    }
   }
 }
 

@@ -29,7 +29,7 @@ export function unsupportedVersionMessage(requested: unknown): string {
   );
 }
 
-export const commandNameSchema = z.enum(['list', 'get', 'refresh', 'refresh-all', 'status']);
+export const commandNameSchema = z.enum(['list', 'get', 'refresh', 'refresh-all', 'status', 'url']);
 export type CommandName = z.infer<typeof commandNameSchema>;
 
 const accountQuerySchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(320));
@@ -53,6 +53,7 @@ export const requestSchema = z.discriminatedUnion('command', [
     }),
   }),
   z.strictObject({ ...envelope, command: z.literal('refresh'), args: z.strictObject({ account: accountQuerySchema }) }),
+  z.strictObject({ ...envelope, command: z.literal('url'), args: z.strictObject({ account: accountQuerySchema }) }),
 ]);
 export type CliRequest = z.input<typeof requestSchema>;
 export type ParsedCliRequest = z.output<typeof requestSchema>;
@@ -83,6 +84,8 @@ export const refreshAllResultSchema = z.object({
   skipped: z.number(),
   failed: z.array(z.object({ id: z.string(), label: z.string(), code: z.string(), message: z.string() })),
 });
+/** The account's local API gateway URL (issue 14): it holds the gateway key, so it goes to stdout only. */
+export const urlResultSchema = z.object({ url: z.url(), account: z.object({ label: z.string() }) });
 export const statusResultSchema = z.object({
   appVersion: z.string(),
   vault: vaultStateNameSchema,
@@ -96,6 +99,7 @@ export const resultSchemas = {
   refresh: refreshResultSchema,
   'refresh-all': refreshAllResultSchema,
   status: statusResultSchema,
+  url: urlResultSchema,
 } as const satisfies Record<CommandName, z.ZodMiniType>;
 export type ResultOf<C extends CommandName> = z.infer<(typeof resultSchemas)[C]>;
 

@@ -10,6 +10,7 @@ import { useAccountActions } from './account-actions';
 import type { ActionKind } from './account-actions';
 import { StatePill } from './Badges';
 import { Countdown } from './Countdown';
+import { GatewayActions } from './GatewayActions';
 import { ForAccount } from './ForAccount';
 import type { OpenRowDialog } from './row-actions';
 
@@ -96,6 +97,7 @@ export function AccountDetails({ account, headingRef, onOpenDialog, onClose }: A
             </button>
           </>
         )}
+        <GatewayActions account={account} />
         {view.canRefresh && (
           <button type="button" className="button" aria-disabled={busy('refresh')} aria-busy={busy('refresh')} onClick={runUnlessBusy('refresh', () => actions.refresh(account))}>
             {busy('refresh') && <span className="spinner" aria-hidden="true" />}

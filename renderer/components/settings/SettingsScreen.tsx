@@ -10,6 +10,7 @@ import { errorText } from '../../i18n/error-text';
 import { useAnnounce } from '../../hooks/use-announcer';
 import { BackupSection } from './BackupSection';
 import { CliSection } from './CliSection';
+import { GatewaySection } from './GatewaySection';
 import { PreferencesSection } from './PreferencesSection';
 import { SecuritySection } from './SecuritySection';
 import { VaultPassphraseSection } from './VaultPassphraseSection';
@@ -54,6 +55,7 @@ export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultSt
       {hasPassphrase(vault.protection) && <VaultPassphraseSection onVaultState={onVaultState} />}
       <BackupSection />
       <CliSection settings={settings} save={save} />
+      <GatewaySection settings={settings} save={save} />
       <p className="about muted">{t('settings.about', { version: appInfo.version, platform: appInfo.platform })}</p>
     </section>
   );
