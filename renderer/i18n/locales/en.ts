@@ -233,7 +233,6 @@ export const en = {
     startInTrayHint: 'The window opens from the tray icon.',
     language: 'Language',
     languages: { system: 'Same as the system', en: 'English', fr: 'Français', nl: 'Nederlands' },
-    saved: 'Settings saved.',
     about: 'Version {{version}} ({{platform}})',
   },
   vaultPassphrase: {

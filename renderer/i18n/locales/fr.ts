@@ -239,7 +239,6 @@ export const fr: LocaleMessages = {
     startInTrayHint: "La fenêtre s'ouvre depuis l'icône de la zone de notification.",
     language: 'Langue',
     languages: { system: 'Celle du système', en: 'English', fr: 'Français', nl: 'Nederlands' },
-    saved: 'Paramètres enregistrés.',
     about: 'Version {{version}} ({{platform}})',
   },
   vaultPassphrase: {

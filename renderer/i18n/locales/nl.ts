@@ -233,7 +233,6 @@ export const nl: LocaleMessages = {
     startInTrayHint: 'Het venster opent via het pictogram in het systeemvak.',
     language: 'Taal',
     languages: { system: 'Zoals het systeem', en: 'English', fr: 'Français', nl: 'Nederlands' },
-    saved: 'Instellingen opgeslagen.',
     about: 'Versie {{version}} ({{platform}})',
   },
   vaultPassphrase: {
