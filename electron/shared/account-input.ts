@@ -98,8 +98,14 @@ export const accountPatchSchema = z
     email: emailSchema.optional(),
     host: hostSchema.optional(),
     autoRefresh: z.boolean({ error: 'Auto-refresh: must be on or off.' }).optional(),
+    /** Required with a new e-mail or host: a stored secret is never sent to a destination it was not obtained from. */
+    exchangeToken: exchangeTokenSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((patch) => patch.exchangeToken !== undefined || (patch.email === undefined && patch.host === undefined), {
+    path: ['exchangeToken'],
+    error: 'Exchange token: a new e-mail or API address needs the exchange token sent for it; the stored one is never sent elsewhere.',
+  });
 export type AccountPatchInput = z.input<typeof accountPatchSchema>;
 export type AccountPatch = z.output<typeof accountPatchSchema>;
 

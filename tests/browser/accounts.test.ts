@@ -212,4 +212,38 @@ describe('accounts in the browser', () => {
     const token = copied.slice('Authorization: Bearer '.length);
     assert.equal(await page.evaluate((secret) => document.documentElement.outerHTML.includes(secret), token), false, 'the token never reaches the page');
   });
+
+  it('edit: a new e-mail asks for its exchange token in the same form; without it nothing is sent; a label change needs none', async () => {
+    await suite.reset();
+    const email = uniqueEmail('edit');
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Garage Peeters', email });
+    const { page, problems } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await (await dashboard.rowButton('Garage Peeters', 'Edit')).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Garage Peeters' });
+    const tokenField = dialog.getByLabel('Exchange token', { exact: true });
+    assert.equal(await tokenField.count(), 0, 'no exchange token asked while the destination is unchanged');
+
+    const emailField = dialog.getByLabel('E-mail address of the grant');
+    await emailField.fill(uniqueEmail('moved'));
+    await tokenField.waitFor();
+    assert.match(await tokenField.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? ''), /never sent to a new address/u);
+    const requestsBefore = suite.sandbox.tokenRequestCount();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Paste the exchange token for the new e-mail or API address; the stored one is never sent there.').waitFor();
+    assert.equal(await tokenField.getAttribute('aria-invalid'), 'true');
+    assert.equal(await tokenField.evaluate((input) => input === document.activeElement), true, 'the focus goes to the token field');
+    assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'nothing was sent to Winbooks');
+    assert.equal((await suite.harness.backend.api.listAccounts(undefined)).accounts[0]?.email, email, 'the account is unchanged');
+
+    // Back to the stored e-mail: no token needed any more; a label change alone is saved as it is.
+    await emailField.fill(email);
+    await tokenField.waitFor({ state: 'detached' });
+    await dialog.getByLabel('Label', { exact: true }).fill('Garage Peeters & Zonen');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await dashboard.row('Garage Peeters & Zonen').waitFor();
+    assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'a label change contacts nobody');
+    assert.deepEqual(problems, []);
+  });
 });
