@@ -313,14 +313,17 @@ describe('editing and removing', () => {
     assert.equal(lifecycle.get(on.id).status, 'ready');
   });
 
-  it('proves a new e-mail with the stored exchange token before saving it', async () => {
+  it('a new e-mail needs an exchange token in the patch, proven before saving it', async () => {
     const { client, lifecycle, storage, addAccount } = await setup();
     const account = await addAccount('ACME');
+    const exchanges = client.count('exchange');
+    await assert.rejects(lifecycle.update(account.id, { email: 'other@example.be' }), (error: unknown) => error instanceof AppError && error.code === 'invalid-input');
+    assert.equal(client.count('exchange'), exchanges, 'without a token for the new e-mail, nothing is sent');
     client.respond = () => rejected(401, 'unknown user');
-    await assert.rejects(lifecycle.update(account.id, { email: 'other@example.be' }), (error: unknown) => error instanceof AppError && error.code === 'grant-rejected');
+    await assert.rejects(lifecycle.update(account.id, { email: 'other@example.be', exchangeToken: 'token-for-other' }), (error: unknown) => error instanceof AppError && error.code === 'grant-rejected');
     assert.equal(storage.peek(account.id).record?.email, 'acme@example.be');
     client.respond = null;
-    const moved = await lifecycle.update(account.id, { email: 'other@example.be', label: 'ACME NV' });
+    const moved = await lifecycle.update(account.id, { email: 'other@example.be', label: 'ACME NV', exchangeToken: 'token-for-other' });
     assert.equal(moved.email, 'other@example.be');
     assert.equal(moved.label, 'ACME NV');
   });
