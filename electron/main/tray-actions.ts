@@ -1,3 +1,4 @@
+import { wordedErrorOf } from '../core/app/main-texts';
 import type { MainTexts, TrayFailedAction } from '../core/app/main-texts';
 import type { Notifier } from '../core/app/notices';
 import type { TrayAction } from '../core/app/tray-menu-model';
@@ -13,8 +14,9 @@ export function trayActionHandler(deps: {
   texts: () => MainTexts;
 }): (action: TrayAction) => void {
   const reportFailure = (what: TrayFailedAction, accountId?: string) => (error: unknown): void => {
-    const body = error instanceof Error ? error.message : String(error);
-    deps.notifier.notify({ title: deps.texts().trayActionFailed(what), body, ...(accountId === undefined ? {} : { accountId }) });
+    const texts = deps.texts();
+    const body = texts.errorText(wordedErrorOf(error));
+    deps.notifier.notify({ title: texts.trayActionFailed(what), body, ...(accountId === undefined ? {} : { accountId }) });
   };
   return (action) => {
     switch (action.type) {

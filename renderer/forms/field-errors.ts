@@ -19,6 +19,8 @@ export function translateIssue(t: Translate, field: string, issue: Issue): strin
   if (issue.code === 'too_big') return t(`validation.${field}.tooBig`, { max: Number(issue.maximum) });
   if (issue.code === 'too_small') return t(`validation.${field}.tooSmall`, { min: Number(issue.minimum) });
   if (issue.code === 'invalid_format' && field === 'exchangeToken') return t('validation.exchangeToken.characters');
+  // The patch rule: a new e-mail or API address comes with the exchange token sent for it.
+  if (issue.code === 'custom' && field === 'exchangeToken') return t('validation.exchangeToken.newDestination');
   if (issue.code === 'invalid_type') return t(`validation.${field}.required`);
   return t(`validation.${field}.invalid`);
 }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { seedAccount } from '../harness/seed-accounts';
 import { startBrowserSuite, uniqueEmail } from './support/browser-suite';
 import type { BrowserSuite } from './support/browser-suite';
-import { DashboardPage, fillAccountForm } from './support/dashboard-page';
+import { DashboardPage, englishDurationSeconds, fillAccountForm } from './support/dashboard-page';
 
 /** The real renderer against the real app core and the Winbooks sandbox, through the harness. */
 describe('accounts in the browser', () => {
@@ -28,7 +28,9 @@ describe('accounts in the browser', () => {
     const dashboard = new DashboardPage(page);
     await dashboard.row('Boulangerie Dupont').waitFor();
     assert.equal(await dashboard.status('Boulangerie Dupont').textContent(), 'Ready');
-    assert.match(await dashboard.countdownText('Boulangerie Dupont'), /^\d\d:\d\d$/u);
+    const countdown = await dashboard.countdownText('Boulangerie Dupont');
+    assert.match(countdown, /^\d+ mins?(, \d+ secs?)?$/u, 'a duration in minutes and seconds, never a clock reading');
+    assert.ok(await dashboard.countdownSeconds('Boulangerie Dupont') > 0);
     assert.equal(await dashboard.row('Boulangerie Dupont').getByText(grant.email).count(), 1);
     assert.equal(await page.getByTestId('counts').textContent(), '1 account');
     assert.deepEqual(problems, []);
@@ -105,11 +107,10 @@ describe('accounts in the browser', () => {
     const first = await dashboard.countdownText('Brasserie Van Damme');
     await dashboard.waitFor(async () => (await dashboard.countdownText('Brasserie Van Damme')) !== first, 'the countdown to change');
     const later = await dashboard.countdownText('Brasserie Van Damme');
-    const seconds = (text: string): number => {
-      const [minutes, rest] = text.split(':').map(Number);
-      return (minutes ?? 0) * 60 + (rest ?? 0);
-    };
+    const seconds = (text: string): number => englishDurationSeconds(text);
     assert.ok(seconds(later) < seconds(first), `${later} is less than ${first}`);
+    // Screen readers get the same time spelled out.
+    assert.match((await dashboard.countdown('Brasserie Van Damme').locator('.visually-hidden').textContent()) ?? '', /^valid for \d+ minutes?/u);
   });
 
   it('Refresh now gets a new token and the expiry moves', async () => {
@@ -120,16 +121,18 @@ describe('accounts in the browser', () => {
     const dashboard = new DashboardPage(page);
     await dashboard.row('Société Lambert').waitFor();
     const before = await dashboard.expiresAt('Société Lambert');
-    assert.match(await dashboard.countdownText('Société Lambert'), /^0[45]:\d\d$/u);
+    assert.match(await dashboard.countdownText('Société Lambert'), /^[45] mins?(, \d+ secs?)?$/u);
 
     suite.sandbox.setAccessLifetime(email, 2 * 3600);
-    await dashboard.rowButton('Société Lambert', 'Refresh now').click();
+    const refresh = await dashboard.rowButton('Société Lambert', 'Refresh now');
+    await refresh.click();
     await dashboard.waitFor(async () => (await dashboard.expiresAt('Société Lambert')) > before, 'a later expiry');
-    assert.match(await dashboard.countdownText('Société Lambert'), /^[12]:\d\d h$/u, 'beyond an hour the countdown reads h:mm');
+    assert.match(await dashboard.countdownText('Société Lambert'), /^[12] hrs?(, \d+ mins?)?$/u, 'beyond an hour the countdown reads hours and minutes');
     await page.getByTestId('notices').getByText(/Société Lambert refreshed/u).waitFor();
+    assert.match(await dashboard.focused(), /^button:Refresh now/u, 'the focus stays on Refresh now');
   });
 
-  it('a revoked grant is shown as needing attention; replacing the exchange token brings it back', async () => {
+  it('a revoked grant needs attention, offers only "Replace exchange token" (no refresh, no copy); replacing it brings the account back', async () => {
     await suite.reset();
     const email = uniqueEmail('revoked');
     await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Cabinet Janssens', email });
@@ -139,15 +142,26 @@ describe('accounts in the browser', () => {
     await dashboard.row('Cabinet Janssens').waitFor();
 
     suite.sandbox.revokeGrant(email);
-    await dashboard.rowButton('Cabinet Janssens', 'Refresh now').click();
-    await dashboard.waitFor(async () => (await dashboard.status('Cabinet Janssens').getAttribute('data-status')) === 'needs-exchange-token', 'the needs-exchange-token status');
+    await (await dashboard.rowButton('Cabinet Janssens', 'Refresh now')).click();
+    await dashboard.waitFor(async () => (await dashboard.status('Cabinet Janssens').getAttribute('data-state')) === 'needs-exchange-token', 'the needs-exchange-token state');
     assert.equal(await dashboard.status('Cabinet Janssens').textContent(), 'New exchange token needed');
-    assert.match((await dashboard.row('Cabinet Janssens').getByTestId('last-error').textContent()) ?? '', /no longer accepts this grant/u);
+    assert.match((await dashboard.details().getByTestId('last-error').textContent()) ?? '', /no longer accepts this grant/u);
     assert.match((await page.getByTestId('counts').textContent()) ?? '', /1 needs attention/u);
-    await page.getByRole('alert').getByText(/Cabinet Janssens/u).first().waitFor();
+    await page.getByTestId('error-message').filter({ hasText: 'Cabinet Janssens' }).first().waitFor();
+
+    // One honest state: no usable token, so nothing to copy or refresh; the one way back is a new exchange token.
+    assert.equal(await dashboard.countdownText('Cabinet Janssens'), 'no usable token');
+    assert.equal(await dashboard.row('Cabinet Janssens').getByRole('button').count(), 0, 'no Copy in the row');
+    for (const gone of ['Copy token', 'Copy header', 'Refresh now']) {
+      assert.equal(await dashboard.details().getByRole('button', { name: new RegExp(`^${gone}`, 'u') }).count(), 0, `no ${gone} for a revoked grant`);
+    }
+    assert.notEqual(await dashboard.focused(), 'body', 'the vanished Refresh now button does not drop the focus to the body');
+    const replace = await dashboard.rowButton('Cabinet Janssens', 'Replace exchange token');
+    assert.match((await replace.getAttribute('class')) ?? '', /button-primary/u, 'Replace exchange token is the primary action');
+    assert.equal(await dashboard.status('Boulangerie Dupont').getAttribute('data-state'), 'ready', 'the other account keeps working');
 
     // A wrong token is refused beside the field; the right one (a new grant) is accepted.
-    await dashboard.rowButton('Cabinet Janssens', 'Replace exchange token').click();
+    await replace.click();
     const dialog = page.getByRole('dialog', { name: 'New exchange token for Cabinet Janssens' });
     await dialog.getByLabel('Exchange token', { exact: true }).fill('still-the-wrong-token');
     await dialog.getByRole('button', { name: 'Replace token' }).click();
@@ -157,8 +171,10 @@ describe('accounts in the browser', () => {
     await dialog.getByLabel('Exchange token', { exact: true }).fill(renewed.exchangeToken);
     await dialog.getByRole('button', { name: 'Replace token' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await dashboard.waitFor(async () => (await dashboard.status('Cabinet Janssens').getAttribute('data-status')) === 'ready', 'the account to be ready again');
-    assert.equal(await dashboard.row('Cabinet Janssens').getByTestId('last-error').count(), 0);
+    await dashboard.waitFor(async () => (await dashboard.status('Cabinet Janssens').getAttribute('data-state')) === 'ready', 'the account to be ready again');
+    assert.equal(await dashboard.details().getByTestId('last-error').count(), 0);
+    await dashboard.details().getByRole('button', { name: 'Refresh now for Cabinet Janssens' }).waitFor();
+    assert.match(await dashboard.focused(), /^button:Replace exchange token/u, 'the dialog returns the focus to its opener');
   });
 
   it('remove asks for a confirmation naming the account', async () => {
@@ -167,7 +183,7 @@ describe('accounts in the browser', () => {
     await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Boulangerie Dupont', email: uniqueEmail('stay') });
     const { page } = await suite.open();
     const dashboard = new DashboardPage(page);
-    await dashboard.rowButton('Garage Peeters', 'Remove').click();
+    await (await dashboard.rowButton('Garage Peeters', 'Remove')).click();
     const dialog = page.getByRole('dialog', { name: 'Remove Garage Peeters?' });
     assert.match((await dialog.textContent()) ?? '', /The tokens of Garage Peeters/u);
 
@@ -175,9 +191,10 @@ describe('accounts in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await dashboard.row('Garage Peeters').count(), 1, 'cancel keeps the account');
 
-    await dashboard.rowButton('Garage Peeters', 'Remove').click();
+    await (await dashboard.rowButton('Garage Peeters', 'Remove')).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove Garage Peeters' }).click();
     await dashboard.row('Garage Peeters').waitFor({ state: 'detached' });
+    await dashboard.waitFor(async () => (await dashboard.focused()) === 'row:Boulangerie Dupont', 'the focus on the remaining row');
     assert.deepEqual(await dashboard.rowLabels(), ['Boulangerie Dupont']);
     assert.deepEqual((await suite.harness.backend.api.listAccounts(undefined)).accounts.map((account) => account.label), ['Boulangerie Dupont']);
   });
@@ -187,11 +204,46 @@ describe('accounts in the browser', () => {
     await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Brasserie Van Damme', email: uniqueEmail('copy') });
     const { page } = await suite.open();
     const dashboard = new DashboardPage(page);
-    await dashboard.rowButton('Brasserie Van Damme', 'Copy header').click();
-    await page.getByTestId('notices').getByText(/Authorization header copied, valid for \d+ minutes\. The clipboard clears in 30 seconds\./u).waitFor();
+    await (await dashboard.rowButton('Brasserie Van Damme', 'Copy header')).click();
+    await page.getByTestId('notices').getByText(/Brasserie Van Damme: Authorization header copied, valid for \d+ mins?(, \d+ secs?)?\. The clipboard clears in 30 secs\./u).waitFor();
+    assert.match(await dashboard.focused(), /^button:Copy header/u, 'the focus stays on Copy header');
     const copied = suite.harness.backend.clipboard.current();
     assert.match(copied, /^Authorization: Bearer \S+$/u);
     const token = copied.slice('Authorization: Bearer '.length);
     assert.equal(await page.evaluate((secret) => document.documentElement.outerHTML.includes(secret), token), false, 'the token never reaches the page');
+  });
+
+  it('edit: a new e-mail asks for its exchange token in the same form; without it nothing is sent; a label change needs none', async () => {
+    await suite.reset();
+    const email = uniqueEmail('edit');
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Garage Peeters', email });
+    const { page, problems } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await (await dashboard.rowButton('Garage Peeters', 'Edit')).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Garage Peeters' });
+    const tokenField = dialog.getByLabel('Exchange token', { exact: true });
+    assert.equal(await tokenField.count(), 0, 'no exchange token asked while the destination is unchanged');
+
+    const emailField = dialog.getByLabel('E-mail address of the grant');
+    await emailField.fill(uniqueEmail('moved'));
+    await tokenField.waitFor();
+    assert.match(await tokenField.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? ''), /never sent to a new address/u);
+    const requestsBefore = suite.sandbox.tokenRequestCount();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('Paste the exchange token for the new e-mail or API address; the stored one is never sent there.').waitFor();
+    assert.equal(await tokenField.getAttribute('aria-invalid'), 'true');
+    assert.equal(await tokenField.evaluate((input) => input === document.activeElement), true, 'the focus goes to the token field');
+    assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'nothing was sent to Winbooks');
+    assert.equal((await suite.harness.backend.api.listAccounts(undefined)).accounts[0]?.email, email, 'the account is unchanged');
+
+    // Back to the stored e-mail: no token needed any more; a label change alone is saved as it is.
+    await emailField.fill(email);
+    await tokenField.waitFor({ state: 'detached' });
+    await dialog.getByLabel('Label', { exact: true }).fill('Garage Peeters & Zonen');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await dashboard.row('Garage Peeters & Zonen').waitFor();
+    assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'a label change contacts nobody');
+    assert.deepEqual(problems, []);
   });
 });

@@ -72,8 +72,11 @@ describe('dashboard in the browser', () => {
     await page.getByRole('heading', { name: 'Comptes', level: 1 }).waitFor();
     assert.equal(await page.getByTestId('counts').textContent(), '2 comptes');
     assert.equal(await dashboard.status('Boulangerie Dupont').textContent(), 'Prêt');
-    assert.match((await dashboard.row('Boulangerie Dupont').locator('time').first().textContent()) ?? '', /il y a|maintenant/u);
-    await dashboard.rowButton('Boulangerie Dupont', 'Renouveler').waitFor();
+    assert.match((await dashboard.countdown('Boulangerie Dupont').locator('.visually-hidden').textContent()) ?? '', /^valable encore \d+ minutes?/u, 'the countdown spelled out in French');
+    assert.doesNotMatch(await dashboard.countdownText('Boulangerie Dupont'), /mins?,|secs?\b/u, 'no English units');
+    await dashboard.select('Boulangerie Dupont');
+    await dashboard.details().getByRole('button', { name: 'Renouveler pour Boulangerie Dupont' }).waitFor();
+    await dashboard.details().locator('time').filter({ hasText: /il y a|maintenant/u }).first().waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-fr-light.png') });
 
     await page.getByRole('navigation').getByRole('button', { name: 'Paramètres' }).click();
@@ -102,11 +105,11 @@ describe('dashboard in the browser', () => {
     assert.equal(await page.getByTestId('counts').textContent(), '1000 accounts');
     const rendered = await dashboard.rows().count();
     assert.ok(rendered > 0 && rendered < 40, `only the rows near the view are in the page (${rendered})`);
-    assert.equal(await dashboard.rows().first().getAttribute('aria-setsize'), '1000');
+    assert.equal(await page.getByRole('grid').getAttribute('aria-rowcount'), '1001', 'the grid tells assistive technology about every row (1000 + the header)');
 
     await page.getByTestId('account-scroll').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
     await dashboard.row('Client 1000').waitFor();
-    assert.equal(await dashboard.row('Client 1000').getAttribute('aria-posinset'), '1000');
+    assert.equal(await dashboard.row('Client 1000').getAttribute('aria-rowindex'), '1001');
     assert.ok((await dashboard.rows().count()) < 40);
   });
 });

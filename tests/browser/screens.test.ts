@@ -111,9 +111,13 @@ describe('screens, light and dark', () => {
 
       const { page, problems } = await suite.open({ colorScheme: scheme });
       const dashboard = new DashboardPage(page);
-      await dashboard.row('Cabinet Janssens').getByTestId('last-error').waitFor();
+      await dashboard.waitFor(async () => (await dashboard.status('Cabinet Janssens').getAttribute('data-state')) === 'needs-exchange-token', 'the revoked grant');
       await capture(page, 'dashboard', scheme);
       await assertContrast(page, 'dashboard');
+      await dashboard.select('Cabinet Janssens');
+      await dashboard.details().getByTestId('last-error').waitFor();
+      await capture(page, 'dashboard-details-revoked', scheme);
+      await assertContrast(page, 'details of a revoked grant');
 
       await page.getByRole('button', { name: 'Add account' }).click();
       await page.getByRole('dialog', { name: 'Add an account' }).waitFor();
@@ -124,19 +128,19 @@ describe('screens, light and dark', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-      await dashboard.rowButton('Cabinet Janssens', 'Replace exchange token').click();
+      await (await dashboard.rowButton('Cabinet Janssens', 'Replace exchange token')).click();
       await page.getByRole('dialog', { name: 'New exchange token for Cabinet Janssens' }).waitFor();
       await capture(page, 'replace-token-dialog', scheme);
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-      await dashboard.rowButton('Garage Peeters', 'Edit').click();
+      await (await dashboard.rowButton('Garage Peeters', 'Edit')).click();
       await page.getByRole('dialog', { name: 'Edit Garage Peeters' }).waitFor();
       await capture(page, 'edit-dialog', scheme);
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-      await dashboard.rowButton('Brasserie Van Damme', 'Remove').click();
+      await (await dashboard.rowButton('Brasserie Van Damme', 'Remove')).click();
       await page.getByRole('dialog', { name: 'Remove Brasserie Van Damme?' }).waitFor();
       await capture(page, 'remove-dialog', scheme);
       await assertContrast(page, 'remove-dialog');
@@ -152,7 +156,7 @@ describe('screens, light and dark', () => {
     });
   }
 
-  it('settings: a clipboard delay out of range is refused inline; a valid one is saved by main', async () => {
+  it('settings: a clipboard delay out of range is refused inline; a valid one is saved by main and marked "Saved" beside its field', async () => {
     await suite.reset();
     const { page } = await suite.open();
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
@@ -161,13 +165,25 @@ describe('screens, light and dark', () => {
     await delay.press('Enter');
     await page.getByText('At most 3600 seconds.').waitFor();
     assert.equal((await suite.harness.backend.api.getSettings(undefined)).clipboardClearSeconds, 30);
+    assert.equal(await page.getByTestId('saved-mark').count(), 0, 'a refused value is not marked saved');
     await delay.fill('45');
     await delay.press('Enter');
-    await page.getByTestId('notices').getByText('Settings saved.').waitFor();
+    const delayField = page.locator('.field').filter({ has: delay });
+    await delayField.getByTestId('saved-mark').getByText('Saved').waitFor();
     assert.equal((await suite.harness.backend.api.getSettings(undefined)).clipboardClearSeconds, 45);
-    await page.getByRole('switch', { name: 'Allow the winbooks-token command' }).uncheck();
-    await page.getByTestId('notices').getByText('Settings saved.').first().waitFor();
-    assert.equal((await suite.harness.backend.api.getSettings(undefined)).cliEnabled, false);
+    assert.equal(await delay.evaluate((element) => element === document.activeElement), true, 'the focus stays in the field');
+    // Screen readers hear it through the status bar, where nothing is shown.
+    const spoken = page.getByTestId('notices').locator('.message').filter({ hasText: 'Saved' });
+    assert.equal(await spoken.count(), 1, 'the live region reads it out');
+    assert.match((await spoken.getAttribute('class')) ?? '', /visually-hidden/u, 'but the status bar shows no message per field');
+
+    const launch = page.getByRole('switch', { name: 'Launch at login' });
+    await launch.check();
+    const launchField = page.locator('.switch-field').filter({ has: launch });
+    await launchField.getByTestId('saved-mark').waitFor();
+    assert.equal((await suite.harness.backend.api.getSettings(undefined)).launchAtLogin, true);
+    assert.equal(await page.getByTestId('saved-mark').count(), 1, 'only the field just saved is marked');
+    await launchField.getByTestId('saved-mark').waitFor({ state: 'detached' });
   });
 
   it('settings: export and import are run by main: the window asks, main\'s dialogs answer, the report is translated', async () => {

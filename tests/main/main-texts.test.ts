@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MAIN_TEXTS, mainTextsFor, resolveMainLanguage } from '../../electron/core/app/main-texts';
 import type { MainLanguage, MainTexts } from '../../electron/core/app/main-texts';
+import { errorCodeSchema } from '../../electron/shared/account-summary';
+
+const ERROR_CODES = errorCodeSchema.options;
 
 describe('main process language', () => {
   test('"system" follows the OS locale: French and Dutch (any region), English for anything else', () => {
@@ -69,6 +72,8 @@ const renderEvery: { [K in keyof MainTexts]: (texts: MainTexts) => string[] } = 
   trayHintTitle: (t) => [t.trayHintTitle],
   trayHintBody: (t) => [t.trayHintBody],
   trayActionFailed: (t) => [t.trayActionFailed('copy'), t.trayActionFailed('refresh'), t.trayActionFailed('refresh-all')],
+  // Every code, without params and with the params a code may carry.
+  errorText: (t) => [...ERROR_CODES.map((code) => t.errorText({ code })), ...ERROR_CODES.map((code) => t.errorText({ code, params: { label: 'ACME' } }))],
 };
 
 /** Unit abbreviations that are the same in English and in French or Dutch ("12 min", "30 s", "3 h"). */
@@ -109,4 +114,15 @@ describe('main text catalogues', () => {
     assert.equal(MAIN_TEXTS.fr.tooltipAllFine(1_000_000), '1\u202f000\u202f000 de comptes, tout va bien');
     assert.equal(MAIN_TEXTS.nl.tooltipAllFine(0), '0 accounts, alles in orde');
   });
+
+  for (const language of LANGUAGES) {
+    test(`${language}: every error code has its own words, chosen from the code and its params`, () => {
+      const texts = MAIN_TEXTS[language];
+      const worded = ERROR_CODES.map((code) => texts.errorText({ code }));
+      assert.equal(new Set(worded).size, ERROR_CODES.length, `${language}: two codes share the same words`);
+      assert.match(texts.errorText({ code: 'duplicate-account', params: { label: 'Boulangerie Dupont' } }), /Boulangerie Dupont/u, 'the existing account is named');
+      assert.doesNotMatch(texts.errorText({ code: 'duplicate-account', params: { label: '' } }), /[:\s]\.$/u, 'an empty label leaves no dangling colon');
+      for (const text of worded) assert.doesNotMatch(text, /\b(Error|undefined)\b/u);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { AppError } from '../../electron/core/common/app-error';
 import { watchAttention } from '../../electron/core/app/attention-notifier';
 import type { AccountsChange, AttentionEvent } from '../../electron/core/tokens/lifecycle-api';
 import { MAIN_TEXTS } from '../../electron/core/app/main-texts';
@@ -92,7 +93,10 @@ describe('notifications in each language', () => {
     const noticeArrived = new Promise<void>((resolve) => {
       reported = resolve;
     });
-    const api = { copyToken: () => Promise.reject(new Error('Winbooks is unreachable.')) } as unknown as AppApi;
+    const api = {
+      copyToken: () => Promise.reject(new AppError('winbooks-unreachable', 'Winbooks could not be reached (connect ECONNREFUSED).')),
+      refreshAll: () => Promise.reject(new Error('socket hang up')),
+    } as unknown as AppApi;
     const onAction = trayActionHandler({
       api,
       showWindow: () => undefined,
@@ -107,6 +111,14 @@ describe('notifications in each language', () => {
     });
     onAction({ type: 'copy', accountId: acme.id, format: 'token' });
     await noticeArrived;
-    assert.deepEqual(notices, [{ title: 'Kopiëren mislukt', body: 'Winbooks is unreachable.', accountId: acme.id }]);
+    // The body is worded from the error's code in the notice's language, never the core's English message.
+    assert.deepEqual(notices, [{ title: 'Kopiëren mislukt', body: MAIN_TEXTS.nl.errorText({ code: 'winbooks-unreachable' }), accountId: acme.id }]);
+    assert.match(notices[0]?.body ?? '', /niet bereikbaar/u);
+    const second = new Promise<void>((resolve) => {
+      reported = resolve;
+    });
+    onAction({ type: 'refresh-all' });
+    await second;
+    assert.equal(notices[1]?.body, MAIN_TEXTS.nl.errorText({ code: 'internal' }), 'an error without a code is worded as internal, not passed through');
   });
 });

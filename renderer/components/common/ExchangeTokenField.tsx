@@ -10,15 +10,17 @@ interface ExchangeTokenFieldProps {
   inputRef: Ref<HTMLInputElement>;
   disabled: boolean;
   autoFocus?: boolean;
+  /** Replaces the usual hint (where the token comes from) when the form has more to say. */
+  hint?: string;
 }
 
 /** The exchange token is a secret: a password field, never spell-checked or remembered by the browser. */
-export function ExchangeTokenField({ value, onChange, onBlur, error, inputRef, disabled, autoFocus = false }: ExchangeTokenFieldProps) {
+export function ExchangeTokenField({ value, onChange, onBlur, error, inputRef, disabled, autoFocus = false, hint }: ExchangeTokenFieldProps) {
   const { t } = useTranslation();
   return (
     <FormField
       label={t('form.exchangeToken')}
-      hint={t('form.exchangeTokenHint')}
+      hint={hint ?? t('form.exchangeTokenHint')}
       type="password"
       autoComplete="off"
       spellCheck={false}

@@ -9,6 +9,7 @@ import { errorText } from '../../i18n/error-text';
 import { useLocale } from '../../hooks/use-locale';
 import { FormError } from '../common/FormError';
 import { Switch } from '../common/Switch';
+import { SavedMark } from './saved-marks';
 
 /**
  * The command-line switch, the accounts it may serve, and what it was asked. Turning it on or adding an account
@@ -41,9 +42,10 @@ export function CliSection({ settings, save }: { settings: Settings; save: (patc
   return (
     <section className="card settings-section" aria-labelledby="settings-cli">
       <h2 id="settings-cli">{t('cli.title')}</h2>
-      <Switch label={t('cli.enabled')} hint={t('cli.enabledHint')} checked={settings.cliEnabled} onChange={(cliEnabled) => save({ cliEnabled })} />
+      <Switch label={t('cli.enabled')} hint={t('cli.enabledHint')} checked={settings.cliEnabled} onChange={(cliEnabled) => save({ cliEnabled })} status={<SavedMark field="cliEnabled" />} />
       <fieldset className="cli-accounts">
         <legend>{t('cli.accountsTitle')}</legend>
+        <SavedMark field="cliAccounts" />
         {accounts.length === 0 && <p className="muted">{t('cli.accountsEmpty')}</p>}
         {accounts.map((account) => {
           const allowed = settings.cliAccounts.includes(account.id);

@@ -4,6 +4,7 @@ import { settingsSchema } from '../../../electron/shared/settings';
 import type { SettingsPatch } from '../../../electron/shared/settings';
 import { validateWith } from '../../forms/field-errors';
 import { FormField } from '../common/FormField';
+import { SavedMark } from './saved-marks';
 
 /** The settings that are a number of seconds. */
 type SecondsField = 'clipboardClearSeconds' | 'refreshLeadSeconds';
@@ -58,6 +59,7 @@ export function NumberSetting({ field, label, hint, value, min, max, disabled = 
         if (event.key === 'Enter') void commit();
       }}
       error={error}
+      status={<SavedMark field={field} />}
     />
   );
 }

@@ -8,6 +8,7 @@ import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
 import { FormError } from '../common/FormError';
 import { Switch } from '../common/Switch';
+import { SavedMark } from './saved-marks';
 
 const AUTO_LOCK_CHOICES = [null, 1, 5, 15, 30, 60, 240] as const;
 
@@ -32,21 +33,24 @@ export function SecuritySection({ settings, save, vault, onVaultState }: { setti
   return (
     <section className="card settings-section" aria-labelledby="settings-security">
       <h2 id="settings-security">{t('security.title')}</h2>
-      <Switch label={t('security.otherHosts')} hint={t('security.otherHostsHint')} checked={settings.allowOtherHosts} onChange={(allowOtherHosts) => save({ allowOtherHosts })} />
+      <Switch label={t('security.otherHosts')} hint={t('security.otherHostsHint')} checked={settings.allowOtherHosts} onChange={(allowOtherHosts) => save({ allowOtherHosts })} status={<SavedMark field="allowOtherHosts" />} />
       <div className="form-field">
         <label htmlFor={selectId}>{t('security.autoLock')}</label>
-        <select
-          id={selectId}
-          value={settings.autoLockMinutes === null ? 'never' : String(settings.autoLockMinutes)}
-          aria-describedby={`${selectId}-hint`}
-          onChange={(event) => void save({ autoLockMinutes: event.target.value === 'never' ? null : Number(event.target.value) })}
-        >
-          {AUTO_LOCK_CHOICES.map((minutes) => (
-            <option key={String(minutes)} value={minutes === null ? 'never' : String(minutes)}>
-              {minutes === null ? t('security.autoLockNever') : t('security.autoLockMinutes', { count: minutes })}
-            </option>
-          ))}
-        </select>
+        <div className="field-line">
+          <select
+            id={selectId}
+            value={settings.autoLockMinutes === null ? 'never' : String(settings.autoLockMinutes)}
+            aria-describedby={`${selectId}-hint`}
+            onChange={(event) => void save({ autoLockMinutes: event.target.value === 'never' ? null : Number(event.target.value) })}
+          >
+            {AUTO_LOCK_CHOICES.map((minutes) => (
+              <option key={String(minutes)} value={minutes === null ? 'never' : String(minutes)}>
+                {minutes === null ? t('security.autoLockNever') : t('security.autoLockMinutes', { count: minutes })}
+              </option>
+            ))}
+          </select>
+          <SavedMark field="autoLockMinutes" />
+        </div>
         <p id={`${selectId}-hint`} className="field-hint">
           {t('security.autoLockHint')}
         </p>

@@ -12,6 +12,7 @@ import { BackupSection } from './BackupSection';
 import { CliSection } from './CliSection';
 import { GatewaySection } from './GatewaySection';
 import { PreferencesSection } from './PreferencesSection';
+import { LastSavedProvider, useLastSaved } from './saved-marks';
 import { SecuritySection } from './SecuritySection';
 import { VaultPassphraseSection } from './VaultPassphraseSection';
 
@@ -26,6 +27,7 @@ interface SettingsScreenProps {
 export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultState }: SettingsScreenProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
+  const { lastSaved, markSaved } = useLastSaved();
 
   /** Saves one change; returns a sentence for the field when main refuses it. */
   const save = useCallback(
@@ -35,8 +37,11 @@ export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultSt
       try {
         const saved = await unwrap(winbooks().updateSettings(checked.data));
         onSettings(saved);
-        // A language change is its own confirmation; a notice worded in the old language would only confuse.
-        if (!('language' in checked.data)) announce(t('settings.saved'), 'success');
+        // A language change is its own confirmation; a word in the old language would only confuse.
+        if (!('language' in checked.data)) {
+          markSaved(Object.keys(checked.data).filter((key): key is keyof Settings => key in saved));
+          announce(t('settings.savedInline'), 'success', { quiet: true });
+        }
         return null;
       } catch (failure) {
         const text = errorText(t, appErrorOf(failure));
@@ -44,19 +49,21 @@ export function SettingsScreen({ settings, appInfo, onSettings, vault, onVaultSt
         return text;
       }
     },
-    [announce, onSettings, t],
+    [announce, markSaved, onSettings, t],
   );
 
   return (
-    <section className="settings" aria-labelledby="settings-title">
-      <h1 id="settings-title">{t('settings.title')}</h1>
-      <PreferencesSection settings={settings} save={save} />
-      <SecuritySection settings={settings} save={save} vault={vault} onVaultState={onVaultState} />
-      {hasPassphrase(vault.protection) && <VaultPassphraseSection onVaultState={onVaultState} />}
-      <BackupSection />
-      <CliSection settings={settings} save={save} />
-      <GatewaySection settings={settings} save={save} />
-      <p className="about muted">{t('settings.about', { version: appInfo.version, platform: appInfo.platform })}</p>
-    </section>
+    <LastSavedProvider value={lastSaved}>
+      <section className="settings" aria-labelledby="settings-title">
+        <h1 id="settings-title">{t('settings.title')}</h1>
+        <PreferencesSection settings={settings} save={save} />
+        <SecuritySection settings={settings} save={save} vault={vault} onVaultState={onVaultState} />
+        {hasPassphrase(vault.protection) && <VaultPassphraseSection onVaultState={onVaultState} />}
+        <BackupSection />
+        <CliSection settings={settings} save={save} />
+        <GatewaySection settings={settings} save={save} />
+        <p className="about muted">{t('settings.about', { version: appInfo.version, platform: appInfo.platform })}</p>
+      </section>
+    </LastSavedProvider>
   );
 }

@@ -31,6 +31,7 @@ export const en = {
     formTitle: 'Add your first account',
   },
   form: {
+    newDestinationHint: 'The e-mail or API address changed: paste the exchange token Winbooks sent for it. The stored token is never sent to a new address.',
     label: 'Label',
     labelHint: 'A name you recognise, for example the client.',
     email: 'E-mail address of the grant',
@@ -83,6 +84,7 @@ export const en = {
       oauthPath: 'Enter the API base without /OAuth20/Token.',
     },
     exchangeToken: {
+      newDestination: 'Paste the exchange token for the new e-mail or API address; the stored one is never sent there.',
       required: 'Paste the exchange token from the Winbooks e-mail.',
       tooSmall: 'Paste the exchange token from the Winbooks e-mail.',
       tooBig: 'Too long (more than {{max}} characters); check what was pasted.',
@@ -241,7 +243,6 @@ export const en = {
     startInTrayHint: 'The window opens from the tray icon.',
     language: 'Language',
     languages: { system: 'Same as the system', en: 'English', fr: 'Français', nl: 'Nederlands' },
-    saved: 'Settings saved.',
     about: 'Version {{version}} ({{platform}})',
   },
   vaultPassphrase: {

@@ -31,6 +31,7 @@ export const fr: LocaleMessages = {
     formTitle: 'Ajoutez votre premier compte',
   },
   form: {
+    newDestinationHint: "L'e-mail ou l'adresse API a changé : collez le jeton d'échange que Winbooks a envoyé pour ceux-ci. Le jeton enregistré n'est jamais envoyé à une nouvelle adresse.",
     label: 'Nom',
     labelHint: 'Un nom qui vous parle, par exemple celui du client.',
     email: "Adresse e-mail de l'accès",
@@ -83,6 +84,7 @@ export const fr: LocaleMessages = {
       oauthPath: "Saisissez la base de l'API sans /OAuth20/Token.",
     },
     exchangeToken: {
+      newDestination: "Collez le jeton d'échange de la nouvelle adresse e-mail ou API ; le jeton enregistré n'y est jamais envoyé.",
       required: "Collez le jeton d'échange reçu dans l'e-mail de Winbooks.",
       tooSmall: "Collez le jeton d'échange reçu dans l'e-mail de Winbooks.",
       tooBig: 'Trop long (plus de {{max}} caractères) ; vérifiez ce qui a été collé.',
@@ -247,7 +249,6 @@ export const fr: LocaleMessages = {
     startInTrayHint: "La fenêtre s'ouvre depuis l'icône de la zone de notification.",
     language: 'Langue',
     languages: { system: 'Celle du système', en: 'English', fr: 'Français', nl: 'Nederlands' },
-    saved: 'Paramètres enregistrés.',
     about: 'Version {{version}} ({{platform}})',
   },
   vaultPassphrase: {

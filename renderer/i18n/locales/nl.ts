@@ -31,6 +31,7 @@ export const nl: LocaleMessages = {
     formTitle: 'Voeg uw eerste account toe',
   },
   form: {
+    newDestinationHint: 'Het e-mailadres of API-adres is gewijzigd: plak het uitwisselingstoken dat Winbooks daarvoor stuurde. Het opgeslagen token wordt nooit naar een nieuw adres gestuurd.',
     label: 'Naam',
     labelHint: 'Een naam die u herkent, bijvoorbeeld die van de klant.',
     email: 'E-mailadres van de toegang',
@@ -83,6 +84,7 @@ export const nl: LocaleMessages = {
       oauthPath: 'Vul de basis van de API in zonder /OAuth20/Token.',
     },
     exchangeToken: {
+      newDestination: 'Plak het uitwisselingstoken voor het nieuwe e-mail- of API-adres; het opgeslagen token wordt daar nooit naartoe gestuurd.',
       required: 'Plak het uitwisselingstoken uit de e-mail van Winbooks.',
       tooSmall: 'Plak het uitwisselingstoken uit de e-mail van Winbooks.',
       tooBig: 'Te lang (meer dan {{max}} tekens); controleer wat u geplakt hebt.',
@@ -241,7 +243,6 @@ export const nl: LocaleMessages = {
     startInTrayHint: 'Het venster opent via het pictogram in het systeemvak.',
     language: 'Taal',
     languages: { system: 'Zoals het systeem', en: 'English', fr: 'Français', nl: 'Nederlands' },
-    saved: 'Instellingen opgeslagen.',
     about: 'Versie {{version}} ({{platform}})',
   },
   vaultPassphrase: {

@@ -23,8 +23,9 @@ export class DashboardPage {
     return this.details().getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`, 'u') });
   }
 
-  /** Kept for the older tests: the action of a row now lives in the details pane of the selected account. */
-  rowButton(label: string, name: string): Locator {
+  /** Selects the account, then finds an action of its details pane by its full name ("Remove for Acme"). */
+  async rowButton(label: string, name: string): Promise<Locator> {
+    await this.select(label);
     return this.details().getByRole('button', { name: `${name} for ${label}`, exact: true });
   }
 
@@ -41,8 +42,15 @@ export class DashboardPage {
     return this.row(label).getByTestId('countdown');
   }
 
+  /** The countdown as it is seen ("14 mins, 25 secs"), without the longer words kept for screen readers. */
   async countdownText(label: string): Promise<string> {
-    return (await this.countdown(label).textContent()) ?? '';
+    const visible = this.countdown(label).locator('.countdown-text');
+    return ((await visible.count()) > 0 ? await visible.textContent() : await this.countdown(label).textContent()) ?? '';
+  }
+
+  /** The seconds an English countdown reads ("2 hr, 5 min" is 7500); NaN when it is not a duration. */
+  async countdownSeconds(label: string): Promise<number> {
+    return englishDurationSeconds(await this.countdownText(label));
   }
 
   async expiresAt(label: string): Promise<number> {
@@ -79,6 +87,15 @@ export class DashboardPage {
     }
     throw new Error(`Timed out waiting for ${what}.`);
   }
+}
+
+const UNIT_SECONDS: Record<string, number> = { day: 86_400, hr: 3600, h: 3600, min: 60, m: 60, sec: 1, s: 1 };
+
+/** "2 hr, 5 min", "14 mins, 25 secs", "3 days, 1 hr" (Intl.DurationFormat, style short, in English) in seconds. */
+export function englishDurationSeconds(text: string): number {
+  const parts = [...text.matchAll(/(\d+)\s*(day|hr|h|min|m|sec|s)(?:s\b|\b)/gu)];
+  if (parts.length === 0) return Number.NaN;
+  return parts.reduce((total, [, value, unit]) => total + Number(value) * (UNIT_SECONDS[unit ?? ''] ?? Number.NaN), 0);
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,5 @@
 import type { DurationWords } from '../remaining-time';
+import type { WordedError } from './error-words';
 
 /** The languages main speaks (the same three as the renderer). */
 export type MainLanguage = 'en' | 'fr' | 'nl';
@@ -51,4 +52,6 @@ export interface MainTexts extends DurationWords {
   trayHintTitle: string;
   trayHintBody: string;
   trayActionFailed: (action: TrayFailedAction) => string;
+  /** Why an operation failed, in words chosen from its code and params (the core's English message is for logs). */
+  errorText: (error: WordedError) => string;
 }

@@ -1,10 +1,34 @@
 import type { MainTexts } from './catalogue';
+import { paramText, wordError } from './error-words';
+import type { ErrorWords } from './error-words';
 import { nameList } from './name-list';
 import { pluralizer } from './plural';
 
 const count = pluralizer('en');
 
 const names = (shown: readonly string[], others: number): string => nameList(shown, others, (list, n) => `${list} and ${n} more`);
+
+const errors: ErrorWords = {
+  'invalid-input': () => 'Some of the information is not valid.',
+  'duplicate-label': () => 'Another account already uses this label.',
+  'duplicate-account': (params) => {
+    const existing = paramText(params, 'label');
+    return `An account for this e-mail and API address already exists${existing === null ? '' : `: ${existing}`}.`;
+  },
+  'unknown-account': () => 'This account no longer exists; it may have been removed.',
+  'grant-rejected': () => 'Winbooks refused this exchange token for this e-mail address.',
+  'refresh-rejected': () => 'Winbooks refused the refresh token; the app tries the exchange token again.',
+  'winbooks-unreachable': () => 'Winbooks could not be reached. Check the internet connection and the API address.',
+  'winbooks-bad-response': () => 'Winbooks sent an answer the app could not understand. Try again in a moment.',
+  'needs-exchange-token': () => 'Winbooks no longer accepts this grant. Open the app and paste a new exchange token.',
+  'secrets-unreadable': () => 'The stored tokens of this account cannot be decrypted. Open the app to add it again.',
+  'vault-locked': () => 'Your accounts are locked. Unlock them in the app first.',
+  'storage-failed': () => 'The change could not be saved on this computer. Check the free disk space.',
+  'auto-refresh-off': () => 'Auto-refresh is off for this account; refresh it now or switch auto-refresh on.',
+  'host-not-allowed': () => 'Tokens go only to the Winbooks API addresses. To use another address, turn on "other API addresses" in Settings.',
+  'gateway-unavailable': () => 'The local API gateway is off or has no key for this account in this run. Turn it on in Settings and copy the gateway URL again.',
+  internal: () => 'Something went wrong inside the app. Try again; if it persists, restart the app.',
+};
 
 export const en: MainTexts = {
   lessThanAMinute: 'less than a minute',
@@ -50,4 +74,5 @@ export const en: MainTexts = {
   trayHintTitle: 'Winbooks Token Manager is still running',
   trayHintBody: 'It keeps your tokens fresh from the tray. Use Quit in the tray menu to stop it.',
   trayActionFailed: (action) => ({ copy: 'Copy failed', refresh: 'Refresh failed', 'refresh-all': 'Refresh all failed', lock: 'Lock failed' })[action],
+  errorText: wordError(errors),
 };

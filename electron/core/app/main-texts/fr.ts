@@ -1,4 +1,6 @@
 import type { MainTexts } from './catalogue';
+import { paramText, wordError } from './error-words';
+import type { ErrorWords } from './error-words';
 import { nameList } from './name-list';
 import { pluralizer } from './plural';
 
@@ -9,6 +11,28 @@ const accountCount = (n: number): string => count(n, { one: '# compte', many: '#
 
 const names = (shown: readonly string[], others: number): string =>
   nameList(shown, others, (list, n) => `${list} et ${count(n, { one: '# autre', other: '# autres' })}`);
+
+const errors: ErrorWords = {
+  'invalid-input': () => 'Certaines informations ne sont pas valides.',
+  'duplicate-label': () => 'Un autre compte porte déjà ce nom.',
+  'duplicate-account': (params) => {
+    const existing = paramText(params, 'label');
+    return `Un compte pour cet e-mail et cette adresse API existe déjà${existing === null ? '' : ` : ${existing}`}.`;
+  },
+  'unknown-account': () => "Ce compte n'existe plus ; il a peut-être été supprimé.",
+  'grant-rejected': () => "Winbooks a refusé ce jeton d'échange pour cette adresse e-mail.",
+  'refresh-rejected': () => "Winbooks a refusé le jeton de renouvellement ; l'application réessaie avec le jeton d'échange.",
+  'winbooks-unreachable': () => "Winbooks est injoignable. Vérifiez la connexion internet et l'adresse de l'API.",
+  'winbooks-bad-response': () => "Winbooks a envoyé une réponse que l'application ne comprend pas. Réessayez dans un instant.",
+  'needs-exchange-token': () => "Winbooks n'accepte plus cet accès. Ouvrez l'application et collez un nouveau jeton d'échange.",
+  'secrets-unreadable': () => "Les jetons enregistrés de ce compte ne peuvent pas être déchiffrés. Ouvrez l'application pour l'ajouter à nouveau.",
+  'vault-locked': () => "Vos comptes sont verrouillés. Déverrouillez-les d'abord dans l'application.",
+  'storage-failed': () => "La modification n'a pas pu être enregistrée sur cet ordinateur. Vérifiez l'espace disque libre.",
+  'auto-refresh-off': () => 'Le renouvellement automatique est désactivé pour ce compte ; renouvelez-le maintenant ou activez-le.',
+  'host-not-allowed': () => "Les jetons ne vont qu'aux adresses de l'API Winbooks. Pour une autre adresse, activez « autres adresses d'API » dans les paramètres.",
+  'gateway-unavailable': () => "La passerelle API locale est désactivée ou n'a pas de clé pour ce compte depuis le démarrage. Activez-la dans les paramètres et copiez de nouveau l'URL de la passerelle.",
+  internal: () => "Un problème est survenu dans l'application. Réessayez ; si cela persiste, redémarrez l'application.",
+};
 
 export const fr: MainTexts = {
   lessThanAMinute: "moins d'une minute",
@@ -57,4 +81,5 @@ export const fr: MainTexts = {
   trayHintBody: "L'application garde vos jetons valides depuis la zone de notification. Pour l'arrêter, choisissez Quitter dans son menu.",
   trayActionFailed: (action) =>
     ({ copy: 'La copie a échoué', refresh: 'Le renouvellement a échoué', 'refresh-all': 'Le renouvellement de tous les comptes a échoué', lock: 'Échec du verrouillage' })[action],
+  errorText: wordError(errors),
 };

@@ -5,6 +5,8 @@ import { fr } from './fr';
 import { nl } from './nl';
 
 export { APP_NAME } from './catalogue';
+export { wordedErrorOf } from './error-words';
+export type { WordedError } from './error-words';
 export type { MainLanguage, MainTexts, TrayFailedAction } from './catalogue';
 
 export const MAIN_TEXTS: Readonly<Record<MainLanguage, MainTexts>> = { en, fr, nl };

@@ -1,4 +1,6 @@
 import type { MainTexts } from './catalogue';
+import { paramText, wordError } from './error-words';
+import type { ErrorWords } from './error-words';
 import { nameList } from './name-list';
 import { pluralizer } from './plural';
 
@@ -9,6 +11,28 @@ const accountCount = (n: number): string => count(n, { one: '# account', other: 
 
 const names = (shown: readonly string[], others: number): string =>
   nameList(shown, others, (list, n) => `${list} en nog ${count(n, { one: '# ander', other: '# andere' })}`);
+
+const errors: ErrorWords = {
+  'invalid-input': () => 'Sommige gegevens zijn niet geldig.',
+  'duplicate-label': () => 'Een ander account gebruikt deze naam al.',
+  'duplicate-account': (params) => {
+    const existing = paramText(params, 'label');
+    return `Er bestaat al een account voor dit e-mailadres en API-adres${existing === null ? '' : `: ${existing}`}.`;
+  },
+  'unknown-account': () => 'Dit account bestaat niet meer; misschien is het verwijderd.',
+  'grant-rejected': () => 'Winbooks heeft dit uitwisselingstoken voor dit e-mailadres geweigerd.',
+  'refresh-rejected': () => 'Winbooks heeft het vernieuwingstoken geweigerd; de app probeert het opnieuw met het uitwisselingstoken.',
+  'winbooks-unreachable': () => 'Winbooks is niet bereikbaar. Controleer de internetverbinding en het API-adres.',
+  'winbooks-bad-response': () => 'Winbooks stuurde een antwoord dat de app niet begrijpt. Probeer het zo opnieuw.',
+  'needs-exchange-token': () => 'Winbooks aanvaardt deze toegang niet meer. Open de app en plak een nieuw uitwisselingstoken.',
+  'secrets-unreadable': () => 'De opgeslagen tokens van dit account kunnen niet worden ontsleuteld. Open de app om het opnieuw toe te voegen.',
+  'vault-locked': () => 'Uw accounts zijn vergrendeld. Ontgrendel ze eerst in de app.',
+  'storage-failed': () => 'De wijziging kon niet op deze computer worden opgeslagen. Controleer de vrije schijfruimte.',
+  'auto-refresh-off': () => 'Automatisch vernieuwen staat uit voor dit account; vernieuw het nu of zet automatisch vernieuwen aan.',
+  'host-not-allowed': () => 'Tokens gaan alleen naar de API-adressen van Winbooks. Zet voor een ander adres "andere API-adressen" aan in de instellingen.',
+  'gateway-unavailable': () => 'De lokale API-gateway staat uit of heeft sinds de start geen sleutel voor dit account. Zet hem aan in de instellingen en kopieer de gateway-URL opnieuw.',
+  internal: () => 'Er ging iets mis in de app. Probeer opnieuw; blijft het misgaan, start de app dan opnieuw.',
+};
 
 export const nl: MainTexts = {
   lessThanAMinute: 'minder dan een minuut',
@@ -55,4 +79,5 @@ export const nl: MainTexts = {
   trayHintTitle: 'Winbooks Token Manager blijft actief',
   trayHintBody: 'De app houdt uw tokens geldig vanuit het systeemvak. Kies Afsluiten in het menu van het pictogram om de app te stoppen.',
   trayActionFailed: (action) => ({ copy: 'Kopiëren mislukt', refresh: 'Vernieuwen mislukt', 'refresh-all': 'Alles vernieuwen mislukt', lock: 'Vergrendelen mislukt' })[action],
+  errorText: wordError(errors),
 };
