@@ -137,7 +137,11 @@ export function planImport(local: LocalAccount[], entries: unknown[], newId: () 
       accessExpiresAt: incoming.accessExpiresAt,
       lastRefreshAt: incoming.lastRefreshAt,
       needsExchangeToken: incoming.needsExchangeToken,
-      refreshSentAt: null,
+      // The PC the backup came from may still be refreshing with this refresh token (export, keep using the old PC,
+      // import later): sending it from here could be its second use, which a rotating server punishes by revoking
+      // the family on both PCs. Marked as already sent, the account exchanges first and withholds the copied
+      // access token until its own arrives.
+      refreshSentAt: incoming.refreshToken === null ? null : (incoming.lastRefreshAt ?? incoming.createdAt),
       lastError: null,
     };
     const sameId = incoming.id === undefined ? undefined : byId.get(incoming.id);
