@@ -60,7 +60,7 @@ function readSlowly(path: string, onChunk: () => void): Promise<{ status: number
 describe('a 50 MB export', () => {
   test('streams through the gateway with resident memory flat (within 20 MB)', async () => {
     // Warm up: JIT, sockets, the sandbox's chunk, so the baseline is the steady state.
-    await readSlowly(`/${key}/app/Export/Folder/ACME?size=${2 * MIB}`, () => undefined);
+    await readSlowly(`/${key}/app/Export/Folder/ACME?size=${16 * MIB}`, () => undefined);
     collectGarbage();
     const baseline = process.memoryUsage().rss;
     let peak = baseline;

@@ -171,4 +171,18 @@ describe('settings that widen access are confirmed by main', () => {
     dialogs.script({ kind: 'confirm', confirmed: false });
     assert.deepEqual((await api.updateSettings({ cliAccounts: [acme.id] })).cliAccounts, [], 'widening declined');
   });
+
+  test('two changes at once cannot slip a widening past the question the other one asked', async () => {
+    const [acme] = (await api.listAccounts(undefined)).accounts;
+    assert.ok(acme);
+    await api.updateSettings({ cliEnabled: false, cliAccounts: [] });
+    dialogs.reset();
+    // A compromised window turns the command line on (the dialog lists the accounts it serves: none) and, while
+    // that dialog is open, adds every account: the second change must be asked on its own, after the first.
+    dialogs.script({ kind: 'confirm', confirmed: true }, { kind: 'confirm', confirmed: false });
+    await Promise.all([api.updateSettings({ cliEnabled: true }), api.updateSettings({ cliAccounts: [acme.id] })]);
+    const settings = await api.getSettings(undefined);
+    assert.deepEqual([settings.cliEnabled, settings.cliAccounts], [true, []], 'the widening was asked and declined');
+    assert.equal(dialogs.asked.length, 2);
+  });
 });

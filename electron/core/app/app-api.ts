@@ -1,3 +1,4 @@
+import { OneAtATime } from '../common/one-at-a-time';
 import type { AccountSummary } from '../../shared/account-summary';
 import type { AppApi, AuditEntry, CliCounters, ResponseOf, VaultState } from '../../shared/ipc-contract';
 import type { BackupExportResult, BackupImportResult } from '../../shared/backup-report';
@@ -79,6 +80,7 @@ function vaultLockedError(): AppError {
 /** The IPC contract implemented over the core services, independent of the transport. Rejects with AppError. */
 export function createAppApi(deps: AppApiDeps): AppApi {
   const clock = deps.clock ?? systemClock;
+  const settingsTurns = new OneAtATime();
   const lifecycle = (): TokenLifecycleApi => {
     const running = deps.lifecycle();
     if (running === null) throw vaultLockedError();
@@ -114,7 +116,9 @@ export function createAppApi(deps: AppApiDeps): AppApi {
       return { expiresAt: fresh.expiresAt, clearsInSeconds };
     },
     getSettings: () => Promise.resolve(deps.settings.get()),
-    updateSettings: async (patch) => {
+    // One change at a time: each is compared with the settings as the previous one left them, so a change made
+    // while another's dialog is open cannot widen access past the question (the window may be compromised).
+    updateSettings: (patch) => settingsTurns.next(async () => {
       // Turning the gateway on widens access: main's own dialog asks first; declined, nothing changes.
       if (deps.gateway !== undefined && !(await deps.gateway.approveSettingsChange(patch, deps.settings.get()))) return deps.settings.get();
       const accounts = (): AccountSummary[] => deps.lifecycle()?.list() ?? [];
@@ -124,7 +128,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
         deps.vault.configureLifecycle({ refreshLeadSeconds: settings.refreshLeadSeconds, allowOtherHosts: settings.allowOtherHosts });
       }
       return settings;
-    },
+    }),
     getVaultState: () => deps.vault.getState(),
     unlockVault: ({ passphrase }) => deps.vault.unlock(passphrase),
     createPassphrase: ({ passphrase }) => deps.vault.createPassphrase(passphrase),

@@ -37,7 +37,9 @@ export interface StartableLifecycle extends TokenLifecycleApi {
   configure(settings: Partial<SessionLifecycleSettings>): void;
   start(): Promise<void>;
   stop(): void;
-  /** Stops and waits for the token requests under way to be saved. */
+  /** Stops for good: no token request is sent from this lifecycle again. */
+  retire(): void;
+  /** Retires and waits for the token requests under way to be saved. */
   drain(): Promise<void>;
 }
 
@@ -238,7 +240,7 @@ export class AppSession implements VaultPort, BackupSessionPort {
   private stopRunning(): void {
     for (const unsubscribe of this.unsubscribeRunning) unsubscribe();
     this.unsubscribeRunning = [];
-    this.running?.stop();
+    this.running?.retire();
     this.running = null;
   }
 

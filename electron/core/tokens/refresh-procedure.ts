@@ -24,6 +24,8 @@ export interface RefreshProcedureDeps {
   scheduler: RefreshScheduler;
   events: LifecycleEvents;
   hostPolicy: () => HostPolicy;
+  /** True once the lifecycle was stopped (lock, reload, quit): a stopped lifecycle sends nothing, ever again. */
+  retired: () => boolean;
 }
 
 export type RefreshReason = 'scheduled' | 'manual' | 'on-demand';
@@ -65,6 +67,9 @@ export class RefreshProcedure {
       await state.inFlight.catch(() => undefined);
     }
     if (state.removed) throw new AppError('unknown-account', `"${state.record.label}" was removed meanwhile; nothing was changed.`);
+    // A caller holding a stopped lifecycle (a gateway request, a CLI refresh-all that began before a lock or a
+    // reload) would send secrets the next lifecycle may already have rotated: refused, nothing sent.
+    if (this.deps.retired()) throw new AppError('vault-locked', 'These accounts were closed (locked, re-read or quitting) meanwhile: nothing was sent.');
     const running = op();
     state.inFlight = running;
     state.inFlightKind = kind;

@@ -50,6 +50,8 @@ export class TokenLifecycle implements TokenLifecycleApi {
   private readonly scheduler: RefreshScheduler;
   private readonly procedure: RefreshProcedure;
   private settings: LifecycleSettings;
+  /** Set by retire(): from then on this lifecycle sends no token request (the next one owns the accounts). */
+  private retired = false;
 
   constructor(deps: TokenLifecycleDeps) {
     this.storage = deps.storage;
@@ -80,6 +82,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
       scheduler: this.scheduler,
       events: this.events,
       hostPolicy: () => this.settings,
+      retired: () => this.retired,
     });
   }
 
@@ -88,6 +91,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
    * still marked as sent (the app stopped before its answer was stored) exchanges at once instead of replaying it.
    */
   async start(): Promise<void> {
+    this.retired = false;
     for (const record of await this.storage.loadRecords()) this.accounts.put(this.stateFor(record));
     this.scheduler.start();
     for (const state of this.accounts.all()) this.scheduler.schedule(state);
@@ -99,11 +103,23 @@ export class TokenLifecycle implements TokenLifecycleApi {
     this.scheduler.stop();
   }
 
+  /**
+   * Stops for good: the session hands the accounts to a new lifecycle (after a lock, a backup import, at quit). A
+   * caller still holding this one (a gateway request, a CLI refresh-all) gets 'vault-locked' and nothing is sent,
+   * since the new lifecycle may already have rotated the refresh token this one holds.
+   */
+  retire(): void {
+    this.retired = true;
+    this.stop();
+  }
+
   /** Stops, then waits for every token request under way to finish and be saved (before quit or a restart). */
   async drain(): Promise<void> {
-    this.stop();
+    this.retire();
     const running = [...this.accounts.all()].flatMap((state) => (state.inFlight ? [state.inFlight.catch(() => undefined)] : []));
     await Promise.all(running);
+    // Decrypted tokens go with it (a lock drops them); a stopped lifecycle never asks storage for them again.
+    for (const state of this.accounts.all()) state.secrets = null;
   }
 
   list(): AccountSummary[] {
@@ -238,6 +254,7 @@ export class TokenLifecycle implements TokenLifecycleApi {
   }
 
   async getFreshAccessToken(id: string, minValiditySeconds: number): Promise<FreshAccessToken> {
+    if (this.retired) throw new AppError('vault-locked', 'These accounts were closed (locked, re-read or quitting): ask again.');
     const state = this.accounts.get(id);
     const minValidityMs = Math.max(0, minValiditySeconds) * 1000;
     if (state.secretsUnreadable) throw new AppError('secrets-unreadable', secretsUnreadableMessage(state.record.label));
