@@ -15,8 +15,14 @@
  *   needed; call createWithPassphrase. A version-0 (unencrypted) file is also 'setup' and gets encrypted then.
  * - A passphrase-protected file: 'locked' until unlock(passphrase). A wrong passphrase rejects with an AppError
  *   (code 'invalid-input', field 'passphrase') and the state stays 'locked'.
- * - A file that cannot be read or decrypted: 'damaged'. It is copied aside (keptAsidePath) and never overwritten;
- *   startOver() (the user's consent) begins a new, empty vault.
+ * - A file that cannot be read or decrypted, or whose header fails authentication: 'damaged'. It is made 0600 and
+ *   copied aside (keptAsidePath; the 3 newest copies are kept) and never overwritten; startOver() (the user's
+ *   consent) begins a new, empty vault.
+ * - The file (format 2, see vault-format.md) is a journal: every save appends one authenticated line per changed
+ *   account and fsyncs; compaction rewrites it whole now and then. Version-1 files migrate on first open.
+ * - Everything read back is authenticated before it is trusted. An account whose entry was changed on disk is
+ *   listed but flagged: readSecrets rejects with SecretsUnreadableError, so the lifecycle marks it
+ *   'secrets-unreadable' and never sends its tokens anywhere; the other accounts keep working.
  * openVault never rejects because of the file's content: every outcome is a state. Every method that can fail
  * rejects with an AppError; `storage` rejects with code 'vault-locked' unless 'open', and readSecrets with
  * SecretsUnreadableError for an account whose ciphertext fails authentication (the others keep working).
@@ -48,7 +54,7 @@ export interface OpenVaultOptions {
   logger?: Logger;
   /** Cost of new passphrase wraps. Default DEFAULT_SCRYPT_PARAMS (~100 ms per guess); tests pass cheaper ones. */
   scryptParams?: ScryptParams;
-  /** How long a save waits for others to join its write (ms). Default 2. */
+  /** How long a save waits for others to join its write (ms); saves made during a write join the next one anyway. Default 2. */
   groupCommitWindowMs?: number;
   /** Wall clock for file timestamps (kept-aside names, backup names). Default Date.now. */
   now?: () => number;
@@ -85,8 +91,10 @@ export interface VaultHandle {
   flush(): Promise<void>;
   /** Flushes, then forgets the key; the handle is unusable afterwards. */
   close(): Promise<void>;
-  /** Number of file writes done so far (tests and benchmarks). */
+  /** Number of durable file writes done so far: appends and whole-file rewrites (tests and benchmarks). */
   readonly writeCount: number;
+  /** Bytes handed to those writes (tests and benchmarks). */
+  readonly bytesWritten: number;
   /** Where the vault file is. */
   readonly path: string;
 }

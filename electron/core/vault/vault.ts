@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { passphraseSchema } from '../../shared/ipc-contract';
 import type { VaultState } from '../../shared/ipc-contract';
 import type { AccountStorage } from '../tokens/account-storage';
+import type { AccountSlot } from './account-slot';
 import { AppError } from '../common/app-error';
 import type { Logger } from '../common/logger';
 import { silentLogger } from '../common/logger';
@@ -9,12 +10,13 @@ import type { BackupExport, BackupImportReport } from './backup';
 import { planImport, toBackupAccount } from './backup';
 import type { BackupAccount } from './backup-format';
 import { backupFileName, openBackup, sealBackup } from './backup-format';
-import { GroupCommit } from './group-commit';
 import type { OpenVaultOptions, VaultHandle } from './index';
 import type { KeyProtector, WrappedKey } from './key-protection';
 import { KeyUnwrapError, OsKeychainKeyProtector, PassphraseKeyProtector } from './key-protection';
+import type { JournalFile } from './journal-reading';
+import { verifyJournal } from './journal-reading';
 import type { V0Document } from './migrations';
-import { migrateV0ToV1 } from './migrations';
+import { migrateV0, migrateV1 } from './migrations';
 import type { KeychainAssessment, OsEncryption } from './os-encryption';
 import { assessKeychain } from './os-encryption';
 import type { ScryptParams } from './scrypt';
@@ -22,17 +24,22 @@ import { DEFAULT_SCRYPT_PARAMS } from './scrypt';
 import { newDataKey } from './secret-box';
 import { VaultAccountStorage } from './vault-account-storage';
 import { VaultContents } from './vault-contents';
-import type { VaultDocument } from './vault-document';
-import { classifyVaultText } from './vault-file-reading';
+import type { V1Document } from './vault-document';
+import { classifyVaultFile } from './vault-file-reading';
+import { VaultJournal } from './vault-journal';
+import { deriveVaultKeys, destroyVaultKeys } from './vault-keys';
 import type { VaultStore } from './vault-store';
 import { vaultStoreOf } from './vault-store';
 
 type Phase =
   | { kind: 'setup'; reason: string | null; legacy: V0Document | null }
-  | { kind: 'locked'; document: VaultDocument; reason: string }
+  | { kind: 'locked'; file: StoredVault; reason: string }
   | { kind: 'open'; contents: VaultContents }
   | { kind: 'damaged'; reason: string; keptAsidePath: string | null }
   | { kind: 'closed' };
+
+/** A file on disk waiting for its key: the current journal, or a version-1 document migrated once it opens. */
+type StoredVault = { kind: 'journal'; key: WrappedKey; journal: JournalFile } | { kind: 'version-1'; key: WrappedKey; document: V1Document };
 
 const LOCKED_REASON = 'The vault is protected by your passphrase: enter it to open your accounts.';
 
@@ -49,10 +56,10 @@ export class Vault implements VaultHandle {
   readonly #logger: Logger;
   readonly #scryptParams: ScryptParams;
   readonly #now: () => number;
-  readonly #commits: GroupCommit;
+  readonly #journal: VaultJournal;
   readonly #listeners = new Set<(state: VaultState) => void>();
   #phase: Phase = { kind: 'setup', reason: null, legacy: null };
-  /** What the committer writes; set before the first write of a new vault, so it exists before the phase is 'open'. */
+  /** What the journal writes; set before the first write of a new vault, so it exists before the phase is 'open'. */
   #contents: VaultContents | null = null;
   #exclusive: Promise<unknown> = Promise.resolve();
 
@@ -63,7 +70,7 @@ export class Vault implements VaultHandle {
     this.#logger = options.logger ?? silentLogger;
     this.#scryptParams = options.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
     this.#now = options.now ?? Date.now;
-    this.#commits = new GroupCommit(() => this.#snapshot(), (text) => this.#store.write(text), options.groupCommitWindowMs ?? 50);
+    this.#journal = new VaultJournal(this.#store, { windowMs: options.groupCommitWindowMs ?? 2, logger: this.#logger });
     this.storage = new VaultAccountStorage({
       openContents: () => this.#openContents(),
       commit: () => this.#commit(),
@@ -85,13 +92,17 @@ export class Vault implements VaultHandle {
     return this.#store.writeCount;
   }
 
+  get bytesWritten(): number {
+    return this.#store.bytesWritten;
+  }
+
   state(): VaultState {
     const phase = this.#phase;
     switch (phase.kind) {
       case 'open':
         return { state: 'open', protection: phase.contents.wrappedKey.kind, reason: null, keptAsidePath: null };
       case 'locked':
-        return { state: 'locked', protection: phase.document.key.kind, reason: phase.reason, keptAsidePath: null };
+        return { state: 'locked', protection: phase.file.key.kind, reason: phase.reason, keptAsidePath: null };
       case 'setup':
         return { state: 'setup', protection: 'none-yet', reason: phase.reason, keptAsidePath: null };
       case 'damaged':
@@ -111,13 +122,11 @@ export class Vault implements VaultHandle {
       const phase = this.#phase;
       if (phase.kind === 'open') return this.state();
       if (phase.kind !== 'locked') throw this.#wrongState('unlock');
-      if (phase.document.key.kind !== 'passphrase') {
+      if (phase.file.key.kind !== 'passphrase') {
         throw new AppError('vault-locked', `${phase.reason} A passphrase cannot open it.`);
       }
-      const dataKey = await this.#unwrapWithPassphrase(phase.document.key, passphrase);
-      this.#contents = new VaultContents(dataKey, phase.document.key, phase.document.accounts);
-      this.#enter({ kind: 'open', contents: this.#contents });
-      this.#logger.info('vault.unlocked', { accounts: phase.document.accounts.length });
+      const dataKey = await this.#unwrapWithPassphrase(phase.file.key, passphrase);
+      await this.#openWithKey(phase.file, dataKey);
       return this.state();
     });
   }
@@ -207,7 +216,7 @@ export class Vault implements VaultHandle {
   }
 
   flush(): Promise<void> {
-    return this.#commits.flush().catch((error: unknown) => {
+    return this.#journal.flush().catch((error: unknown) => {
       throw storageFailed(error);
     });
   }
@@ -216,6 +225,7 @@ export class Vault implements VaultHandle {
     return this.#serialised(async () => {
       if (this.#phase.kind === 'closed') return;
       await this.flush();
+      await this.#journal.detach();
       this.#contents?.destroy();
       this.#contents = null;
       this.#enter({ kind: 'closed' });
@@ -224,9 +234,9 @@ export class Vault implements VaultHandle {
 
   async #load(): Promise<void> {
     await this.#store.removeInterruptedWrites().catch(() => undefined);
-    let text: string | null;
+    let bytes: Buffer | null;
     try {
-      text = await this.#store.read();
+      bytes = await this.#store.read();
     } catch (error) {
       this.#enter({
         kind: 'damaged',
@@ -235,7 +245,7 @@ export class Vault implements VaultHandle {
       });
       return;
     }
-    const content = classifyVaultText(text);
+    const content = classifyVaultFile(bytes);
     switch (content.kind) {
       case 'missing':
         await this.#startFresh(null);
@@ -249,8 +259,12 @@ export class Vault implements VaultHandle {
       case 'unreadable':
         await this.#markDamaged(content.reason);
         return;
-      case 'current':
-        await this.#openDocument(content.document);
+      case 'journal':
+        await this.#openStored({ kind: 'journal', key: content.file.key, journal: content.file });
+        return;
+      case 'version-1':
+        this.#logger.info('vault.version-1-found', { accounts: content.document.accounts.length });
+        await this.#openStored({ kind: 'version-1', key: content.document.key, document: content.document });
         return;
     }
   }
@@ -278,24 +292,22 @@ export class Vault implements VaultHandle {
     }
   }
 
-  async #openDocument(document: VaultDocument): Promise<void> {
-    if (document.key.kind === 'passphrase') {
-      this.#enter({ kind: 'locked', document, reason: LOCKED_REASON });
+  async #openStored(file: StoredVault): Promise<void> {
+    if (file.key.kind === 'passphrase') {
+      this.#enter({ kind: 'locked', file, reason: LOCKED_REASON });
       return;
     }
     if (this.#os === undefined || !safeIsAvailable(this.#os)) {
       this.#enter({
         kind: 'locked',
-        document,
+        file,
         reason: 'The vault key is protected by the system keychain, which is not available right now. Start the app in your desktop session with its keyring running.',
       });
       return;
     }
     try {
-      const dataKey = await new OsKeychainKeyProtector(this.#os).unwrap(document.key);
-      this.#contents = new VaultContents(dataKey, document.key, document.accounts);
-      this.#enter({ kind: 'open', contents: this.#contents });
-      this.#logger.info('vault.opened', { accounts: document.accounts.length, protection: 'os-keychain' });
+      const dataKey = await new OsKeychainKeyProtector(this.#os).unwrap(file.key);
+      await this.#openWithKey(file, dataKey);
     } catch (error) {
       if (!(error instanceof KeyUnwrapError)) throw error;
       await this.#markDamaged(
@@ -303,6 +315,42 @@ export class Vault implements VaultHandle {
           'If your keyring was only locked, unlock it and restart the app: the vault file is left untouched until you choose to start a new one.',
       );
     }
+  }
+
+  /**
+   * Authenticates what was read with the recovered key and opens it. A version-1 file is migrated (every secret
+   * sealed again, bound to its account) and rewritten at once; so is a file where some line failed authentication
+   * (those accounts stay flagged, in an entry of their own). A header that fails authentication makes it damaged.
+   */
+  async #openWithKey(file: StoredVault, dataKey: Buffer): Promise<void> {
+    let contents: VaultContents;
+    if (file.kind === 'journal') {
+      const keys = deriveVaultKeys(dataKey);
+      const verified = verifyJournal(file.journal, keys);
+      destroyVaultKeys(keys);
+      if (verified.kind === 'header-broken') {
+        dataKey.fill(0);
+        await this.#markDamaged('The vault file was changed outside the app: its header failed authentication.');
+        return;
+      }
+      const { state } = verified;
+      contents = new VaultContents(dataKey, file.key, state.slots);
+      this.#journal.attach(contents, state.chain === null ? null : state);
+      if (state.rejectedLines > 0) this.#logger.error('vault.tampered-lines', { lines: state.rejectedLines });
+    } else {
+      const keys = deriveVaultKeys(dataKey);
+      const slots = migrateV1(file.document, dataKey, keys);
+      destroyVaultKeys(keys);
+      contents = new VaultContents(dataKey, file.key, slots);
+      this.#journal.attach(contents, null);
+    }
+    this.#contents = contents;
+    if (this.#journal.rewriteDue) {
+      // Migration or repair: written now, so no later append chains over bytes that were not authentic.
+      await this.#commit().catch((error: unknown) => this.#logger.warn('vault.rewrite-deferred', { reason: describe(error) }));
+    }
+    this.#enter({ kind: 'open', contents });
+    this.#logger.info('vault.opened', { accounts: contents.size, protection: file.key.kind, from: file.kind });
   }
 
   async #markDamaged(reason: string): Promise<void> {
@@ -329,35 +377,38 @@ export class Vault implements VaultHandle {
   async #create(protector: KeyProtector, legacy: V0Document | null): Promise<VaultState> {
     const dataKey = newDataKey();
     const wrapped = await protector.wrap(dataKey);
-    const document: VaultDocument = legacy === null ? { format: 'winbooks-token-manager-vault', version: 1, key: wrapped, accounts: [] } : migrateV0ToV1(legacy, dataKey, wrapped);
-    const contents = new VaultContents(dataKey, wrapped, document.accounts);
+    const keys = deriveVaultKeys(dataKey);
+    const slots = legacy === null ? new Map<string, AccountSlot>() : migrateV0(legacy, keys);
+    destroyVaultKeys(keys);
+    const contents = new VaultContents(dataKey, wrapped, slots);
     this.#contents = contents;
+    this.#journal.attach(contents, null);
     try {
       await this.#commit();
     } catch (error) {
+      await this.#journal.detach().catch(() => undefined);
       this.#contents = null;
       contents.destroy();
       throw error;
     }
     this.#enter({ kind: 'open', contents });
-    this.#logger.info('vault.created', { protection: wrapped.kind, migratedAccounts: document.accounts.length });
+    this.#logger.info('vault.created', { protection: wrapped.kind, migratedAccounts: slots.size });
     return this.state();
   }
 
-  /** Protects the same data key another way: only the wrapped key changes, no secret is re-encrypted. */
+  /** Protects the same data key another way: only the header changes (one atomic rewrite), no secret is re-encrypted. */
   async #rewrap(contents: VaultContents, protector: KeyProtector): Promise<VaultState> {
-    const previous = contents.wrappedKey;
     const dataKey = contents.copyOfDataKey();
+    let wrapped: WrappedKey;
     try {
-      contents.wrappedKey = await protector.wrap(dataKey);
+      wrapped = await protector.wrap(dataKey);
     } finally {
       dataKey.fill(0);
     }
     try {
-      await this.#commit();
+      await this.#journal.rewriteAll(null, wrapped);
     } catch (error) {
-      contents.wrappedKey = previous;
-      throw error;
+      throw storageFailed(error);
     }
     this.#logger.info('vault.key-rewrapped', { protection: protector.kind });
     this.#emit();
@@ -396,14 +447,9 @@ export class Vault implements VaultHandle {
     throw new AppError('vault-locked', why);
   }
 
-  #snapshot(): string {
-    if (this.#contents === null) throw new AppError('vault-locked', 'The vault is closed: nothing can be saved.');
-    return this.#contents.serialise();
-  }
-
   async #commit(): Promise<void> {
     try {
-      await this.#commits.commit();
+      await this.#journal.commit();
     } catch (error) {
       throw storageFailed(error);
     }
