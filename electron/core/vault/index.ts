@@ -54,7 +54,7 @@ export interface OpenVaultOptions {
   logger?: Logger;
   /** Cost of new passphrase wraps. Default DEFAULT_SCRYPT_PARAMS (~100 ms per guess); tests pass cheaper ones. */
   scryptParams?: ScryptParams;
-  /** How long a save waits for others to join its write (ms); saves made during a write join the next one anyway. Default 2. */
+  /** How long a save waits for others to join its write (ms); saves made during a write join the next one anyway. Default 50. */
   groupCommitWindowMs?: number;
   /** Wall clock for file timestamps (kept-aside names, backup names). Default Date.now. */
   now?: () => number;

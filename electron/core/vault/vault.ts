@@ -70,7 +70,7 @@ export class Vault implements VaultHandle {
     this.#logger = options.logger ?? silentLogger;
     this.#scryptParams = options.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
     this.#now = options.now ?? Date.now;
-    this.#journal = new VaultJournal(this.#store, { windowMs: options.groupCommitWindowMs ?? 2, logger: this.#logger });
+    this.#journal = new VaultJournal(this.#store, { windowMs: options.groupCommitWindowMs ?? 50, logger: this.#logger });
     this.storage = new VaultAccountStorage({
       openContents: () => this.#openContents(),
       commit: () => this.#commit(),
