@@ -5,16 +5,32 @@ import { refreshFigures } from './figure-refresh';
 import { browserFigures } from './figure-browser';
 import { bundleFigure } from './figure-bundle';
 import { cliFigure } from './figure-cli';
+import { rssFigure } from './figure-rss';
+import { spreadFigures } from './figure-spread';
 import type { BenchScale, FigureResult } from './figure';
 import { machineInfo } from './machine';
 import type { BenchReport } from './report';
 import { SandboxChild } from './sandbox-child';
 import { createBenchVault, fillVault } from './vault-fixture';
 
-export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'cli';
+export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'spread' | 'rss' | 'cli';
 
-/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7). */
-export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 9: 'bundle', 14: 'cli' };
+/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7 and 10-11). */
+export const GROUP_OF_FIGURE: Record<number, FigureGroup> = {
+  1: 'refresh',
+  2: 'refresh',
+  3: 'refresh',
+  4: 'open',
+  5: 'decrypt',
+  6: 'browser',
+  7: 'browser',
+  8: 'heap',
+  9: 'bundle',
+  10: 'spread',
+  11: 'spread',
+  12: 'rss',
+  14: 'cli',
+};
 export const FIGURE_NAMES: Record<string, number> = {
   'refresh-wall': 1,
   'refresh-cpu': 2,
@@ -25,9 +41,12 @@ export const FIGURE_NAMES: Record<string, number> = {
   'first-render': 7,
   heap: 8,
   'renderer-weight': 9,
+  'spread-cpu': 10,
+  'spread-bytes': 11,
+  rss: 12,
   'cli-start': 14,
 };
-const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'cli', 'browser', 'bundle'];
+const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'spread', 'rss', 'cli', 'browser', 'bundle'];
 
 /** "2", "refresh-cpu" or a group name ("refresh") to the groups to run. */
 export function groupsFor(selectors: readonly string[]): FigureGroup[] {
@@ -38,7 +57,7 @@ export function groupsFor(selectors: readonly string[]): FigureGroup[] {
     const figure = /^\d+$/u.test(selector) ? Number(selector) : FIGURE_NAMES[selector];
     const group = asGroup ?? (figure === undefined ? undefined : GROUP_OF_FIGURE[figure]);
     if (group === undefined) {
-      throw new Error(`--only ${selector}: not a figure. Use 1-8, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
+      throw new Error(`--only ${selector}: not a figure. Use 1-11, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
     }
     wanted.add(group);
   }
@@ -75,6 +94,10 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
       return refreshFigures(scale, await sandbox());
     case 'heap':
       return [await heapFigure(scale, await sandbox())];
+    case 'spread':
+      return spreadFigures(scale, await sandbox());
+    case 'rss':
+      return [await rssFigure(scale)];
     case 'browser':
       return browserFigures(scale, log);
     case 'bundle':
@@ -84,9 +107,10 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
     case 'open':
     case 'decrypt': {
       const bench = await createBenchVault(group);
+      const count = group === 'open' ? scale.vaultAccounts : scale.accounts;
       try {
-        await fillVault(bench.vault, { prefix: group, count: scale.accounts, host: 'https://online.winbooks.be', secrets: 'realistic' });
-        return [group === 'open' ? await openFigure(scale, bench) : await decryptFigure(scale, bench)];
+        await fillVault(bench.vault, { prefix: group, count, host: 'https://online.winbooks.be', secrets: 'realistic' });
+        return [group === 'open' ? await openFigure(scale, bench, count) : await decryptFigure(scale, bench)];
       } finally {
         await bench.remove();
       }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { AccountsChange } from '../electron/core/tokens/lifecycle-api';
 import { TokenLifecycle } from '../electron/core/tokens/token-lifecycle';
 import { createWinbooksTokenClient } from '../electron/core/winbooks/winbooks-client';
@@ -11,7 +10,7 @@ import { measure, mirrored, settle } from './measure';
 import type { SandboxChild } from './sandbox-child';
 import { benchGrant } from './sandbox-protocol';
 import { round, spreadOf } from './stats';
-import { createBenchVault, fillVault } from './vault-fixture';
+import { accountsOnDisk, createBenchVault, fillVault } from './vault-fixture';
 
 interface RefreshRun {
   bare: Cost;
@@ -23,8 +22,8 @@ interface RefreshRun {
 
 /** After refreshAll resolved: the file on disk must already hold every account's new refresh instant. */
 async function assertAllDurable(path: string, expected: number, since: number): Promise<void> {
-  const document = JSON.parse(await readFile(path, 'utf8')) as { accounts: { lastRefreshAt: number | null }[] };
-  const fresh = document.accounts.filter((account) => account.lastRefreshAt !== null && account.lastRefreshAt >= since).length;
+  const accounts = [...(await accountsOnDisk(path)).values()];
+  const fresh = accounts.filter((account) => typeof account.lastRefreshAt === 'number' && account.lastRefreshAt >= since).length;
   if (fresh !== expected) throw new Error(`Only ${fresh} of ${expected} refreshes were on disk when refreshAll resolved.`);
 }
 

@@ -35,7 +35,11 @@ export interface BenchScale {
   /** Inner repetitions of the short figures (4, 5), so one measurement is long enough to time. */
   innerRepeats: number;
   concurrency: number;
+  /** The large vault: open-and-list (4), spread-out refreshes (9-10) and resident memory (11). */
+  vaultAccounts: number;
+  /** Spread-out refreshes (one at a time, each durable) measured per vault size in figures 10-11. */
+  spreadRefreshes: number;
 }
 
-export const FULL_SCALE: BenchScale = { mode: 'full', accounts: 1000, fewAccounts: 10, runs: 7, innerRepeats: 20, concurrency: 4 };
-export const SMOKE_SCALE: BenchScale = { mode: 'smoke', accounts: 12, fewAccounts: 3, runs: 1, innerRepeats: 1, concurrency: 4 };
+export const FULL_SCALE: BenchScale = { mode: 'full', accounts: 1000, fewAccounts: 10, runs: 7, innerRepeats: 20, concurrency: 4, vaultAccounts: 10_000, spreadRefreshes: 200 };
+export const SMOKE_SCALE: BenchScale = { mode: 'smoke', accounts: 12, fewAccounts: 3, runs: 1, innerRepeats: 1, concurrency: 4, vaultAccounts: 30, spreadRefreshes: 4 };

@@ -1,7 +1,7 @@
 /**
  * The benchmarks of issue 6: `npm run bench` (tsx bench/run.ts).
  *   --smoke          tiny sizes, 1 run (the test suite's smoke check; no meaningful figures)
- *   --only <list>    figures to run: numbers (1-8, 14), names (refresh-cpu, cli-start...) or groups (refresh, open, decrypt, heap, cli, browser)
+ *   --only <list>    figures to run: numbers (1-12, 14), names (refresh-cpu, cli-start...) or groups (refresh, open, decrypt, heap, spread, rss, cli, browser, bundle)
  *   --runs <n>       runs per figure (default 7; at least 5 for figures worth quoting)
  *   --out <folder>   where to save bench-results.json / .md (default bench/results)
  */

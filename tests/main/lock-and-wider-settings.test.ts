@@ -37,9 +37,9 @@ class LockableVault implements SessionVault {
     return () => this.listeners.delete(listener);
   }
   canLock = (): boolean => true;
-  lock(): Promise<VaultState> {
+  lock(): void {
     this.keyDropped += 1;
-    return Promise.resolve(this.enter('locked'));
+    this.enter('locked');
   }
   unlock(passphrase: string): Promise<VaultState> {
     if (passphrase !== this.passphrase) return Promise.reject(new AppError('invalid-input', 'Passphrase: wrong.', 'passphrase'));
