@@ -6,16 +6,34 @@ import { browserFigures } from './figure-browser';
 import { bundleFigure } from './figure-bundle';
 import { cliFigure } from './figure-cli';
 import { gatewayFigures } from './figure-gateway';
+import { rssFigure } from './figure-rss';
+import { spreadFigures } from './figure-spread';
 import type { BenchScale, FigureResult } from './figure';
 import { machineInfo } from './machine';
 import type { BenchReport } from './report';
 import { SandboxChild } from './sandbox-child';
 import { createBenchVault, fillVault } from './vault-fixture';
 
-export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'cli' | 'gateway';
+export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'spread' | 'rss' | 'cli' | 'gateway';
 
-/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7 and 15-16). */
-export const GROUP_OF_FIGURE: Record<number, FigureGroup> = { 1: 'refresh', 2: 'refresh', 3: 'refresh', 4: 'open', 5: 'decrypt', 6: 'browser', 7: 'browser', 8: 'heap', 9: 'bundle', 14: 'cli', 15: 'gateway', 16: 'gateway' };
+/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7, 10-11 and 15-16). */
+export const GROUP_OF_FIGURE: Record<number, FigureGroup> = {
+  1: 'refresh',
+  2: 'refresh',
+  3: 'refresh',
+  4: 'open',
+  5: 'decrypt',
+  6: 'browser',
+  7: 'browser',
+  8: 'heap',
+  9: 'bundle',
+  10: 'spread',
+  11: 'spread',
+  12: 'rss',
+  14: 'cli',
+  15: 'gateway',
+  16: 'gateway',
+};
 export const FIGURE_NAMES: Record<string, number> = {
   'refresh-wall': 1,
   'refresh-cpu': 2,
@@ -26,11 +44,14 @@ export const FIGURE_NAMES: Record<string, number> = {
   'first-render': 7,
   heap: 8,
   'renderer-weight': 9,
+  'spread-cpu': 10,
+  'spread-bytes': 11,
+  rss: 12,
   'cli-start': 14,
   'gateway-small-gets': 15,
   'gateway-stream': 16,
 };
-const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'cli', 'gateway', 'browser', 'bundle'];
+const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'spread', 'rss', 'cli', 'gateway', 'browser', 'bundle'];
 
 /** "2", "refresh-cpu" or a group name ("refresh") to the groups to run. */
 export function groupsFor(selectors: readonly string[]): FigureGroup[] {
@@ -41,7 +62,7 @@ export function groupsFor(selectors: readonly string[]): FigureGroup[] {
     const figure = /^\d+$/u.test(selector) ? Number(selector) : FIGURE_NAMES[selector];
     const group = asGroup ?? (figure === undefined ? undefined : GROUP_OF_FIGURE[figure]);
     if (group === undefined) {
-      throw new Error(`--only ${selector}: not a figure. Use 1-10, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
+      throw new Error(`--only ${selector}: not a figure. Use 1-12, 14-16, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
     }
     wanted.add(group);
   }
@@ -78,6 +99,10 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
       return refreshFigures(scale, await sandbox());
     case 'heap':
       return [await heapFigure(scale, await sandbox())];
+    case 'spread':
+      return spreadFigures(scale, await sandbox());
+    case 'rss':
+      return [await rssFigure(scale)];
     case 'browser':
       return browserFigures(scale, log);
     case 'bundle':
@@ -89,9 +114,10 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
     case 'open':
     case 'decrypt': {
       const bench = await createBenchVault(group);
+      const count = group === 'open' ? scale.vaultAccounts : scale.accounts;
       try {
-        await fillVault(bench.vault, { prefix: group, count: scale.accounts, host: 'https://online.winbooks.be', secrets: 'realistic' });
-        return [group === 'open' ? await openFigure(scale, bench) : await decryptFigure(scale, bench)];
+        await fillVault(bench.vault, { prefix: group, count, host: 'https://online.winbooks.be', secrets: 'realistic' });
+        return [group === 'open' ? await openFigure(scale, bench, count) : await decryptFigure(scale, bench)];
       } finally {
         await bench.remove();
       }

@@ -6,7 +6,17 @@ import type { OsEncryption } from '../electron/core/vault';
  * memory. Only the vault's data key goes through it (once per open), so it is not on any measured hot path.
  */
 export class BenchOsEncryption implements OsEncryption {
-  readonly #key = randomBytes(32);
+  readonly #key: Buffer;
+
+  /** `key`: to open, in a child process, a vault the bench made (figure 12). */
+  constructor(key: Buffer = randomBytes(32)) {
+    this.#key = key;
+  }
+
+  /** The in-memory key, as hex, for a child process that must open the same vault. */
+  keyHex(): string {
+    return this.#key.toString('hex');
+  }
 
   isAvailable(): boolean {
     return true;

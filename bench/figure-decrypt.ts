@@ -1,19 +1,18 @@
 import { createDecipheriv } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { deriveVaultKeys } from '../electron/core/vault/vault-keys';
 import type { BenchScale, FigureResult } from './figure';
 import { verdictOf } from './figure';
 import { measure, mirrored, settle } from './measure';
 import { round, spreadOf } from './stats';
+import { accountsOnDisk } from './vault-fixture';
 import type { BenchVault } from './vault-fixture';
 
-interface StoredSecrets {
+interface StoredAccount {
   id: string;
+  email: string;
+  host: string;
   secrets: Record<'exchangeToken' | 'refreshToken' | 'accessToken', string>;
-}
-
-interface VaultFile {
-  key: { kind: string; blob?: string };
-  accounts: StoredSecrets[];
 }
 
 const FIELDS = ['exchangeToken', 'refreshToken', 'accessToken'] as const;
@@ -32,10 +31,13 @@ function rawDecrypt(key: Buffer, sealed: string, associatedData: string): string
 /** Figure 5: every secret of N accounts through storage.readSecrets vs a raw AES-256-GCM loop over the same ciphertexts. */
 export async function decryptFigure(scale: BenchScale, bench: BenchVault): Promise<FigureResult> {
   const count = scale.accounts;
-  const file = JSON.parse(await readFile(bench.vault.path, 'utf8')) as VaultFile;
-  if (file.key.kind !== 'os-keychain' || file.key.blob === undefined) throw new Error('The bench vault is not protected by the bench keychain.');
-  const dataKey = Buffer.from(await bench.os.decryptString(Buffer.from(file.key.blob, 'base64')), 'base64');
-  const ids = file.accounts.map((account) => account.id);
+  const [headerLine] = (await readFile(bench.vault.path, 'utf8')).split('\n', 1);
+  const header = JSON.parse(headerLine?.slice(0, headerLine.length - 88) ?? '{}') as { key?: { kind: string; blob?: string } };
+  if (header.key?.kind !== 'os-keychain' || header.key.blob === undefined) throw new Error('The bench vault is not protected by the bench keychain.');
+  const dataKey = Buffer.from(await bench.os.decryptString(Buffer.from(header.key.blob, 'base64')), 'base64');
+  const sealKey = deriveVaultKeys(dataKey).seal;
+  const accounts = [...(await accountsOnDisk(bench.vault.path)).values()] as unknown as StoredAccount[];
+  const ids = accounts.map((account) => account.id);
   if (ids.length !== count) throw new Error(`The bench vault holds ${ids.length} accounts, expected ${count}.`);
 
   let sink = 0;
@@ -49,9 +51,11 @@ export async function decryptFigure(scale: BenchScale, bench: BenchVault): Promi
   };
   const raw = (): Promise<void> => {
     for (let repeat = 0; repeat < scale.innerRepeats; repeat += 1) {
-      for (const account of file.accounts) {
+      for (const account of accounts) {
         for (const field of FIELDS) {
-          sink += rawDecrypt(dataKey, account.secrets[field], `winbooks-token-manager-vault:v1|account=${account.id}|field=${field}`).length;
+          // The same associated data the vault binds (format, version, id, e-mail, host, field), built the same way.
+          const context = JSON.stringify(['winbooks-token-manager-vault', 2, account.id, account.email, account.host, field]);
+          sink += rawDecrypt(sealKey, account.secrets[field], context).length;
         }
       }
     }
@@ -71,6 +75,7 @@ export async function decryptFigure(scale: BenchScale, bench: BenchVault): Promi
   }
   if (sink === 0) throw new Error('Nothing was decrypted.');
   dataKey.fill(0);
+  sealKey.fill(0);
   const ratio = spreadOf(ratios);
   return {
     id: 5,

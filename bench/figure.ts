@@ -35,11 +35,15 @@ export interface BenchScale {
   /** Inner repetitions of the short figures (4, 5), so one measurement is long enough to time. */
   innerRepeats: number;
   concurrency: number;
-  /** Figure 9: small GETs per side and run. */
+  /** Figure 15: small GETs per side and run. */
   gatewayRequests: number;
-  /** Figure 10: bytes of the streamed export. */
+  /** Figure 16: bytes of the streamed export. */
   gatewayExportBytes: number;
+  /** The large vault: open-and-list (4), spread-out refreshes (10-11) and resident memory (12). */
+  vaultAccounts: number;
+  /** Spread-out refreshes (one at a time, each durable) measured per vault size in figures 10-11. */
+  spreadRefreshes: number;
 }
 
-export const FULL_SCALE: BenchScale = { mode: 'full', accounts: 1000, fewAccounts: 10, runs: 7, innerRepeats: 20, concurrency: 4, gatewayRequests: 1000, gatewayExportBytes: 50 * 1024 * 1024 };
-export const SMOKE_SCALE: BenchScale = { mode: 'smoke', accounts: 12, fewAccounts: 3, runs: 1, innerRepeats: 1, concurrency: 4, gatewayRequests: 20, gatewayExportBytes: 1024 * 1024 };
+export const FULL_SCALE: BenchScale = { mode: 'full', accounts: 1000, fewAccounts: 10, runs: 7, innerRepeats: 20, concurrency: 4, gatewayRequests: 1000, gatewayExportBytes: 50 * 1024 * 1024, vaultAccounts: 10_000, spreadRefreshes: 200 };
+export const SMOKE_SCALE: BenchScale = { mode: 'smoke', accounts: 12, fewAccounts: 3, runs: 1, innerRepeats: 1, concurrency: 4, gatewayRequests: 20, gatewayExportBytes: 1024 * 1024, vaultAccounts: 30, spreadRefreshes: 4 };

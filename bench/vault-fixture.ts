@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountRecord, AccountSecrets } from '../electron/core/tokens/account-storage';
@@ -79,4 +79,20 @@ export async function fillVault(vault: VaultHandle, options: FixtureAccountsOpti
   }
   await Promise.all(saves);
   await vault.flush();
+}
+
+/**
+ * What the vault file (format 2: JSON lines `<body> <line mac> <chain tag>`) holds for each account, newest line
+ * winning, read without the key: for checks that a change reached the disk, never to trust anything.
+ */
+export async function accountsOnDisk(path: string): Promise<Map<string, Record<string, unknown>>> {
+  const accounts = new Map<string, Record<string, unknown>>();
+  for (const line of (await readFile(path, 'utf8')).split('\n')) {
+    if (line === '') continue;
+    const body = JSON.parse(line.slice(0, line.length - 88)) as Record<string, unknown>;
+    if (body.s === 0 || typeof body.id !== 'string') continue;
+    if (body.removed === true) accounts.delete(body.id);
+    else accounts.set(body.id, { ...accounts.get(body.id), ...body });
+  }
+  return accounts;
 }

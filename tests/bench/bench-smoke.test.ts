@@ -22,7 +22,7 @@ let markdown: string;
 
 before(async () => {
   out = await mkdtemp(join(tmpdir(), 'wtm-bench-smoke-'));
-  await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--only', 'refresh,open,decrypt,heap,cli,gateway', '--out', out], { cwd: ROOT, timeout: 240_000 });
+  await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--only', 'refresh,open,decrypt,heap,spread,rss,cli,gateway', '--out', out], { cwd: ROOT, timeout: 240_000 });
   report = JSON.parse(await readFile(join(out, 'bench-results.json'), 'utf8')) as BenchReport;
   markdown = await readFile(join(out, 'bench-results.md'), 'utf8');
 });
@@ -41,18 +41,19 @@ describe('bench --smoke', () => {
     assert.ok(report.machine.chromium.length > 0);
   });
 
-  it('measures figures 1-5, 8 and 14-16, each a finite positive ratio with min <= median <= max', () => {
+  it('measures figures 1-5, 8, 10-12 and 14-16, each a finite positive ratio with min <= median <= max', () => {
     assert.deepEqual(
       report.figures.map((figure) => figure.id),
-      [1, 2, 3, 4, 5, 8, 14, 15, 16],
+      [1, 2, 3, 4, 5, 8, 10, 11, 12, 14, 15, 16],
     );
     for (const figure of report.figures) {
       assert.notEqual(figure.verdict, 'not-measured', `figure ${figure.id}: ${figure.notes.join('; ')}`);
       const ratio = figure.ratio;
       assert.ok(ratio !== null, `figure ${figure.id} has no ratio`);
       assert.equal(ratio.runs.length, 1, `figure ${figure.id}: one run in smoke mode`);
-      // Heap growth of a few accounts may be near zero (GC noise); every other ratio divides positive costs.
-      for (const value of [ratio.min, ratio.median, ratio.max]) assert.ok(Number.isFinite(value) && (figure.id === 8 || value > 0), `figure ${figure.id}: ratio ${value}`);
+      // Heap and RSS growth of a few accounts may be near zero (GC noise); every other ratio divides positive costs.
+      const memory = figure.id === 8 || figure.id === 12;
+      for (const value of [ratio.min, ratio.median, ratio.max]) assert.ok(Number.isFinite(value) && (memory || value > 0), `figure ${figure.id}: ratio ${value}`);
       assert.ok(ratio.min <= ratio.median && ratio.median <= ratio.max);
       const expected = figure.target === null ? 'report' : ratio.median <= figure.target ? 'pass' : 'miss';
       assert.equal(figure.verdict, expected, `figure ${figure.id}: verdict follows the median and the target`);
@@ -63,6 +64,14 @@ describe('bench --smoke', () => {
     const writes = report.figures.find((figure) => figure.id === 3);
     assert.ok(writes?.ratio);
     assert.ok(writes.ratio.median > 0 && writes.ratio.median <= 1, `writes per refresh: ${writes.ratio.median}`);
+  });
+
+  it('counts the bytes a spread-out refresh writes: at least one durable write each, far less than the file', () => {
+    const bytes = report.figures.find((figure) => figure.id === 11);
+    assert.ok(bytes?.ratio);
+    const writes = Object.entries(bytes.absolute).filter(([key]) => key.startsWith('writesPerRefresh'));
+    assert.ok(writes.length > 0);
+    for (const [key, value] of writes) assert.ok(typeof value === 'number' && value >= 1, `${key}: ${String(value)}`);
   });
 
   it('reports the heap per 1,000 accounts as a number', () => {

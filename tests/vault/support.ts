@@ -130,7 +130,18 @@ export async function fileText(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-/** Wraps a store to record, for every write that completed, which account ids its snapshot held. */
+/** The account ids the lines of a vault file (format 2) hold, in order; a removal removes. */
+export function idsInJournalText(text: string, into: Set<string>): void {
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const body = JSON.parse(line.slice(0, line.length - 88)) as { s: number; id?: string; removed?: boolean };
+    if (body.s === 0 || body.id === undefined) continue;
+    if (body.removed === true) into.delete(body.id);
+    else into.add(body.id);
+  }
+}
+
+/** Wraps a store to record, for every write that completed, which account ids the file then held. */
 export function recordingStore(inner: VaultStore): VaultStore & { durableIds: Set<string>; writes: number } {
   const durableIds = new Set<string>();
   let writes = 0;
@@ -141,6 +152,9 @@ export function recordingStore(inner: VaultStore): VaultStore & { durableIds: Se
     get writeCount() {
       return inner.writeCount;
     },
+    get bytesWritten() {
+      return inner.bytesWritten;
+    },
     durableIds,
     get writes() {
       return writes;
@@ -148,12 +162,17 @@ export function recordingStore(inner: VaultStore): VaultStore & { durableIds: Se
     read: () => inner.read(),
     keepAside: (label, now) => inner.keepAside(label, now),
     removeInterruptedWrites: () => inner.removeInterruptedWrites(),
-    async write(text) {
-      await inner.write(text);
+    close: () => inner.close(),
+    async replace(text) {
+      await inner.replace(text);
       writes += 1;
       durableIds.clear();
-      const parsed = JSON.parse(text) as { accounts: { id: string }[] };
-      for (const account of parsed.accounts) durableIds.add(account.id);
+      idsInJournalText(text, durableIds);
+    },
+    async append(text, offset) {
+      await inner.append(text, offset);
+      writes += 1;
+      idsInJournalText(text, durableIds);
     },
   };
 }

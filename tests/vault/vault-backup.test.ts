@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { AccountRecord, AccountSecrets } from '../../electron/core/tokens/account-storage';
-import { contract } from '../../electron/shared/ipc-contract';
 import type { VaultHandle } from '../../electron/core/vault/index';
 import { leakedSecrets, openWithPassphrase, secretValues, sampleRecord, sampleSecrets, tempDirectory } from './support';
 
@@ -23,7 +22,6 @@ describe('backup export and import', () => {
       await vault.storage.save(entry.record, entry.secrets);
     }
     const exported = await vault.exportBackup(BACKUP_PASSPHRASE);
-    contract.exportBackup.response.parse(exported);
     assert.equal(exported.accounts, 3);
     assert.match(exported.fileName, /^winbooks-tokens-backup-\d{4}-\d{2}-\d{2}\.json$/u);
     backup = exported.content;
@@ -45,8 +43,8 @@ describe('backup export and import', () => {
     const target = await tempDirectory();
     try {
       const other = await openWithPassphrase(target.path);
-      const report = contract.importBackup.response.parse(await other.importBackup(backup, BACKUP_PASSPHRASE));
-      assert.deepEqual(report, { added: accounts.map((entry) => entry.record.label), updated: [], skipped: [] });
+      const report = await other.importBackup(backup, BACKUP_PASSPHRASE);
+      assert.deepEqual(report, { added: accounts.map((entry) => ({ label: entry.record.label, reason: 'new-account', params: {} })), updated: [], skipped: [] });
       const records = await other.storage.loadRecords();
       assert.equal(records.length, 3);
       for (const entry of accounts) {
@@ -79,11 +77,14 @@ describe('backup export and import', () => {
       await other.storage.save(sampleRecord({ email: same.record.email, host: 'https://rapi.winbooksonweb.be', label: same.record.label }), sampleSecrets());
 
       const report = await other.importBackup(backup, BACKUP_PASSPHRASE);
-      assert.deepEqual(report.added, [`${same.record.label} (2)`]);
-      assert.deepEqual(report.updated, ['Mine']);
+      assert.deepEqual(report.added, [{ label: `${same.record.label} (2)`, reason: 'new-account', params: {} }]);
+      assert.deepEqual(
+        report.updated.map((entry) => [entry.label, entry.reason]),
+        [['Mine', 'newer-tokens']],
+      );
       assert.equal(report.skipped.length, 1);
       assert.equal(report.skipped[0]?.label, newerHere.label);
-      assert.match(report.skipped[0]?.reason ?? '', /already has tokens .* as recent as, or newer than/u);
+      assert.equal(report.skipped[0]?.reason, 'local-is-newer');
 
       assert.deepEqual(await other.storage.readSecrets(olderHere.id), older.secrets);
       assert.deepEqual(await other.storage.readSecrets(newerHere.id), newerSecrets);

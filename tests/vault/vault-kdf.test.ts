@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SCRYPT_PARAMS, SCRYPT_LIMITS } from '../../electron/core/vault/index';
 import { ScryptSettingsRefusedError, deriveKey, scryptSettingsProblem } from '../../electron/core/vault/scrypt';
 import { PASSPHRASE, confStore, inTempDirectory, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets } from './support';
+import { readVaultLines, vaultShape, writeVaultLines } from './vault-file';
 
 /** What the issue asks for (scrypt N >= 2^17, r=8, p=1): the cost an older vault is raised to. */
 const TARGET = { N: 2 ** 17, r: 8, p: 1 };
@@ -20,9 +21,12 @@ interface KdfShape {
   salt: string;
 }
 
+/** The KDF parameters in the file's header: format 2 (a journal), or the version-1 document the fixture is. */
 async function storedKdf(path: string): Promise<KdfShape> {
-  const file = JSON.parse(await readFile(path, 'utf8')) as { key: { kdf: KdfShape } };
-  return file.key.kdf;
+  const text = await readFile(path, 'utf8');
+  if (text.startsWith('{"format"')) return (JSON.parse(text) as { key: { kdf: KdfShape } }).key.kdf;
+  const [header] = await readVaultLines(path);
+  return (header?.body.key as { kdf: KdfShape }).kdf;
 }
 
 async function withOldVault(body: (directory: string, path: string) => Promise<void>): Promise<void> {
@@ -50,6 +54,7 @@ describe('passphrase KDF cost', () => {
       assert.deepEqual(await vault.storage.readSecrets('fixture-account-1'), OLD_VAULT_SECRETS);
       await vault.close();
 
+      assert.equal((await vaultShape(path)).version, 2, 'the version-1 file was migrated to the journal format');
       const raised = await storedKdf(path);
       assert.deepEqual({ N: raised.N, r: raised.r, p: raised.p }, TARGET);
       // Stored parameters win over the opener's: a cheap opener still derives at 2^17 and opens it.
@@ -81,9 +86,10 @@ describe('passphrase KDF cost', () => {
         const vault = await openWithPassphrase(dir.path);
         await vault.storage.save(sampleRecord(), sampleSecrets());
         await vault.close();
-        const file = JSON.parse(await readFile(vault.path, 'utf8')) as { key: { kdf: KdfShape } };
-        file.key.kdf = { ...file.key.kdf, ...edit };
-        await writeFile(vault.path, JSON.stringify(file));
+        const lines = await readVaultLines(vault.path);
+        const header = lines[0]?.body as { key: { kdf: KdfShape } };
+        header.key.kdf = { ...header.key.kdf, ...edit };
+        await writeVaultLines(vault.path, lines);
 
         const started = performance.now();
         const reopened = await openTestVault(dir.path);

@@ -3,8 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import type { VaultState } from '../../electron/core/vault/index';
 import { newDataKey } from '../../electron/core/vault/secret-box';
+import type { VaultStore } from '../../electron/core/vault/vault-store';
+import { fileVaultStore } from '../../electron/core/vault/vault-store';
 import { VaultContents } from '../../electron/core/vault/vault-contents';
-import { FakeOsEncryption, PASSPHRASE, inTempDirectory, leakedSecrets, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, secretValues } from './support';
+import { FakeOsEncryption, PASSPHRASE, confStore, inTempDirectory, leakedSecrets, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, secretValues } from './support';
+import { vaultShape } from './vault-file';
 
 /** A keychain whose next encryption waits until the test releases it. */
 class GatedOsEncryption extends FakeOsEncryption {
@@ -27,6 +30,42 @@ class GatedOsEncryption extends FakeOsEncryption {
     }
     return super.encryptString(text);
   }
+}
+
+/** The vault file, whose next whole-file replacement waits until the test releases it. */
+function gatedStore(directory: string): VaultStore & { holdNextReplace(): { started: Promise<void>; release(): void } } {
+  const inner = fileVaultStore(confStore(directory).path);
+  let gate: { started: () => void; released: Promise<void> } | null = null;
+  return {
+    path: inner.path,
+    get writeCount() {
+      return inner.writeCount;
+    },
+    get bytesWritten() {
+      return inner.bytesWritten;
+    },
+    read: () => inner.read(),
+    append: (text, offset) => inner.append(text, offset),
+    keepAside: (label, now) => inner.keepAside(label, now),
+    removeInterruptedWrites: () => inner.removeInterruptedWrites(),
+    close: () => inner.close(),
+    async replace(text) {
+      const held = gate;
+      gate = null;
+      if (held !== null) {
+        held.started();
+        await held.released;
+      }
+      await inner.replace(text);
+    },
+    holdNextReplace() {
+      let release = (): void => undefined;
+      let started = (): void => undefined;
+      const startedPromise = new Promise<void>((resolve) => (started = resolve));
+      gate = { started, released: new Promise((resolve) => (release = resolve)) };
+      return { started: startedPromise, release };
+    },
+  };
 }
 
 describe('locking the vault', () => {
@@ -117,6 +156,33 @@ describe('locking the vault', () => {
     });
   });
 
+  it('undoes a passphrase change whose rewrite is being written when the lock comes: the old passphrase still opens it', async () => {
+    await inTempDirectory(async (dir) => {
+      const store = gatedStore(dir.path);
+      const vault = await openWithPassphrase(dir.path, { store });
+      const record = sampleRecord();
+      const secrets = sampleSecrets();
+      await vault.storage.save(record, secrets);
+
+      const rewrite = store.holdNextReplace();
+      const changing = vault.changePassphrase(PASSPHRASE, 'a brand new passphrase 42');
+      await rewrite.started; // the file under the new key is being written
+      vault.lock();
+      rewrite.release();
+      await assert.rejects(changing, { code: 'vault-locked' });
+      assert.deepEqual([vault.state().state, vault.state().protection], ['locked', 'passphrase']);
+      await assert.rejects(vault.unlock('a brand new passphrase 42'), { code: 'invalid-input', field: 'passphrase' });
+      await vault.unlock(PASSPHRASE);
+      assert.deepEqual(await vault.storage.readSecrets(record.id), secrets, 'nothing lost');
+      await vault.close();
+
+      const reopened = await openTestVault(dir.path);
+      await reopened.unlock(PASSPHRASE);
+      assert.deepEqual(await reopened.storage.readSecrets(record.id), secrets);
+      await reopened.close();
+    });
+  });
+
   it('does not let a switch to the keychain under way finish after a lock', async () => {
     await inTempDirectory(async (dir) => {
       const os = new GatedOsEncryption();
@@ -137,7 +203,7 @@ describe('locking the vault', () => {
 
   it('zero-fills the key buffer of the contents it drops (what lock() calls)', () => {
     const key = newDataKey();
-    const contents = new VaultContents(key, { kind: 'passphrase', kdf: { name: 'scrypt', N: 1024, r: 8, p: 1, salt: 'AAAA' }, sealedKey: 'x' }, []);
+    const contents = new VaultContents(key, { kind: 'passphrase', kdf: { name: 'scrypt', N: 1024, r: 8, p: 1, salt: 'AAAA' }, sealedKey: 'x' }, new Map());
     contents.put(sampleRecord(), sampleSecrets());
     assert.ok(key.some((byte) => byte !== 0));
     contents.destroy();
@@ -165,14 +231,15 @@ describe('protection "OS keychain + passphrase"', () => {
       const record = sampleRecord();
       const secrets = sampleSecrets();
       await vault.storage.save(record, secrets);
-      const sealedBefore = JSON.parse(await readFile(vault.path, 'utf8')) as { accounts: unknown[] };
+      const sealedBefore = await vaultShape(vault.path);
 
       const added = await vault.addPassphrase(PASSPHRASE);
       assert.equal(added.protection, 'os-keychain-and-passphrase');
       assert.equal(added.state, 'open');
-      const file = JSON.parse(await readFile(vault.path, 'utf8')) as { key: { kind: string; keychain: { blob: string }; passphrase: { kdf: { N: number } } }; accounts: unknown[] };
-      assert.equal(file.key.kind, 'os-keychain-and-passphrase');
-      assert.ok(file.key.keychain.blob.length > 0 && file.key.passphrase.kdf.N > 0, 'the key is wrapped twice');
+      const file = await vaultShape(vault.path);
+      const key = file.key as { kind: string; keychain: { blob: string }; passphrase: { kdf: { N: number } } };
+      assert.equal(key.kind, 'os-keychain-and-passphrase');
+      assert.ok(key.keychain.blob.length > 0 && key.passphrase.kdf.N > 0, 'the key is wrapped twice');
       assert.deepEqual(file.accounts, sealedBefore.accounts, 'adding a passphrase keeps the key: nothing re-sealed');
       await assert.rejects(vault.addPassphrase('another passphrase nobody guesses'), { code: 'invalid-input', field: 'passphrase' });
       await vault.close();

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { DEFAULT_SCRYPT_PARAMS } from '../../electron/core/vault/index';
 import { PASSPHRASE, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, inTempDirectory } from './support';
+import { vaultShape } from './vault-file';
 
 interface FileShape {
   key: { kind: string; kdf: { N: number; r: number; p: number; salt: string }; sealedKey: string };
@@ -10,7 +11,7 @@ interface FileShape {
 }
 
 async function readShape(path: string): Promise<FileShape> {
-  return JSON.parse(await readFile(path, 'utf8')) as FileShape;
+  return (await vaultShape(path)) as unknown as FileShape;
 }
 
 describe('vault passphrase', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { vaultStateSchema } from '../../electron/shared/ipc-contract';
 import { fileVaultStore, openVault } from '../../electron/core/vault/index';
@@ -115,6 +115,26 @@ describe('vault file on disk', () => {
       }
     });
   }
+
+  it('keeps only the 3 newest damaged copies, each 0600, and makes a world-readable damaged original 0600 at once', async () => {
+    await inTempDirectory(async (dir) => {
+      const path = confStore(dir.path).path;
+      const kept: string[] = [];
+      for (let day = 1; day <= 5; day += 1) {
+        await writeFile(path, `damaged on day ${day}`, { mode: 0o644 });
+        await chmod(path, 0o644);
+        const vault = await openTestVault(dir.path, { now: () => Date.UTC(2025, 0, day, 12, 0, 0) });
+        assert.equal(vault.state().state, 'damaged');
+        assert.equal((await stat(path)).mode & 0o777, 0o600, 'the original is made 0600 as soon as it is found');
+        kept.push(vault.state().keptAsidePath ?? '');
+        await vault.close();
+      }
+      const copies = (await readdir(dir.path)).filter((name) => name.includes('.damaged-')).sort();
+      assert.deepEqual(copies, kept.slice(2).map((copy) => basename(copy)), 'the 3 newest copies, the older ones deleted');
+      for (const copy of copies) assert.equal((await stat(join(dir.path, copy))).mode & 0o777, 0o600);
+      assert.equal(await readFile(join(dir.path, copies[2] ?? ''), 'utf8'), 'damaged on day 5');
+    });
+  });
 
   it('reports a keychain that cannot decrypt the key (another user or computer) as damaged and keeps the file', async () => {
     await inTempDirectory(async (dir) => {

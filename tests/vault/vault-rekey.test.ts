@@ -1,22 +1,29 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
+import { SECRET_FIELDS } from '../../electron/core/vault/account-slot';
 import type { WrappedKey } from '../../electron/core/vault/key-protection';
 import { OsKeychainKeyProtector, PassphraseKeyProtector, wrappedKeySchema } from '../../electron/core/vault/key-protection';
+import { secretContext } from '../../electron/core/vault/sealed-secrets';
 import { SealBrokenError, open } from '../../electron/core/vault/secret-box';
-import { SECRET_FIELDS, secretContext } from '../../electron/core/vault/vault-document';
+import { deriveVaultKeys } from '../../electron/core/vault/vault-keys';
 import { FakeOsEncryption, PASSPHRASE, TEST_SCRYPT, inTempDirectory, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets } from './support';
+import type { AccountShape } from './vault-file';
+import { readVaultLines, vaultShape } from './vault-file';
 
 const NEXT = 'a brand new passphrase 42';
 
 interface FileShape {
   key: unknown;
-  accounts: { id: string; secrets: Record<string, string> }[];
+  accounts: AccountShape[];
+  /** Every sealed value on any line of the file (an append-only file also holds superseded ones). */
+  everySealed: string[];
 }
 
 async function readShape(path: string): Promise<FileShape & { wrapped: WrappedKey }> {
-  const shape = JSON.parse(await readFile(path, 'utf8')) as FileShape;
-  return { ...shape, wrapped: wrappedKeySchema.parse(shape.key) };
+  const shape = await vaultShape(path);
+  const everySealed = (await readVaultLines(path)).flatMap((line) => Object.values((line.body.secrets ?? {}) as Record<string, string>));
+  return { key: shape.key, accounts: shape.accounts, everySealed, wrapped: wrappedKeySchema.parse(shape.key) };
 }
 
 /** The data key of the file, recovered the way the vault does it. */
@@ -24,9 +31,11 @@ function dataKeyOf(shape: { wrapped: WrappedKey }, passphrase: string): Promise<
   return new PassphraseKeyProtector(passphrase, TEST_SCRYPT).unwrap(shape.wrapped);
 }
 
-function opens(key: Buffer, accountId: string, field: (typeof SECRET_FIELDS)[number], sealed: string): boolean {
+/** Whether a sealed value opens with this data key (format 2: its secrets subkey, bound to the account's id, e-mail and host). */
+function opens(key: Buffer, account: AccountShape, field: (typeof SECRET_FIELDS)[number], sealed: string): boolean {
+  const owner = { id: account.id, email: account.email as string, host: account.host as string };
   try {
-    open(key, sealed, secretContext(accountId, field));
+    open(deriveVaultKeys(key).seal, sealed, secretContext(owner, field));
     return true;
   } catch (error) {
     if (error instanceof SealBrokenError) return false;
@@ -34,9 +43,6 @@ function opens(key: Buffer, accountId: string, field: (typeof SECRET_FIELDS)[num
   }
 }
 
-function sealedValues(shape: FileShape): string[] {
-  return shape.accounts.flatMap((account) => SECRET_FIELDS.map((field) => account.secrets[field] ?? ''));
-}
 
 describe('passphrase change re-keys the vault', () => {
   it('makes a new data key and seals every secret again under it: nothing sealed under the old key remains', async () => {
@@ -56,17 +62,18 @@ describe('passphrase change re-keys the vault', () => {
       assert.equal(newKey.length, 32);
       assert.notDeepEqual(newKey, oldKey, 'a new data key');
 
-      const previous = new Set(sealedValues(before));
+      const previous = new Set(before.everySealed);
+      assert.ok(after.everySealed.length >= accounts.length * SECRET_FIELDS.length);
       assert.deepEqual(
-        sealedValues(after).filter((sealed) => previous.has(sealed)),
+        after.everySealed.filter((sealed) => previous.has(sealed)),
         [],
-        'every sealed value was sealed again',
+        'every sealed value was sealed again, and no line of the file keeps an old one',
       );
       for (const account of after.accounts) {
         for (const field of SECRET_FIELDS) {
           const sealed = account.secrets[field] ?? '';
-          assert.equal(opens(newKey, account.id, field, sealed), true, `${field} opens with the new key`);
-          assert.equal(opens(oldKey, account.id, field, sealed), false, `${field} no longer opens with the old key`);
+          assert.equal(opens(newKey, account, field, sealed), true, `${field} opens with the new key`);
+          assert.equal(opens(oldKey, account, field, sealed), false, `${field} no longer opens with the old key`);
         }
       }
       for (const account of accounts) assert.deepEqual(await vault.storage.readSecrets(account.record.id), account.secrets, 'the open vault reads the new key at once');

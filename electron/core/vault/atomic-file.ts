@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 
 const TEMP_MARKER = '.tmp-';
 
-export async function writeFileAtomically(path: string, data: string, mode: number): Promise<void> {
+export async function writeFileAtomically(path: string, data: string | Buffer, mode: number): Promise<void> {
   const directory = dirname(path);
   await mkdir(directory, { recursive: true, mode: 0o700 });
   const tempPath = `${path}${TEMP_MARKER}${randomBytes(6).toString('hex')}`;
@@ -19,7 +19,7 @@ export async function writeFileAtomically(path: string, data: string, mode: numb
     const handle = await open(tempPath, 'wx', mode);
     try {
       await handle.chmod(mode); // the open mode is filtered by umask; make it exact
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -78,6 +78,28 @@ export async function copyAside(path: string, label: string, now: number, mode: 
     await syncDirectory(dirname(path));
     return candidate;
   }
+}
+
+/** Deletes all but the `keep` newest copies made by copyAside with this label (their names sort by time). */
+export async function pruneKeptCopies(path: string, label: string, keep: number): Promise<string[]> {
+  const prefix = `${basename(path)}.${label}-`;
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return [];
+  }
+  const copies = names.filter((name) => name.startsWith(prefix) && !name.includes(TEMP_MARKER)).sort(byStampThenAttempt);
+  const stale = copies.slice(0, Math.max(0, copies.length - keep));
+  await Promise.all(stale.map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));
+  return stale;
+}
+
+/** `…-2025-01-31T12-00-00-000Z` sorts by text; `…Z-2` (a second copy in the same millisecond) after `…Z`. */
+function byStampThenAttempt(a: string, b: string): number {
+  const attempt = (name: string): number => Number(/Z-(\d+)$/u.exec(name)?.[1] ?? 0);
+  const stamp = (name: string): string => name.replace(/Z-\d+$/u, 'Z');
+  return stamp(a) < stamp(b) ? -1 : stamp(a) > stamp(b) ? 1 : attempt(a) - attempt(b);
 }
 
 export function isCode(error: unknown, code: string): boolean {

@@ -1,6 +1,7 @@
 /**
  * Group commit: every change asks for a commit; commits arriving within a short window, or while a write is
  * in progress, share ONE write. Each caller's promise settles with the write that holds its change.
+ * An exclusive job (a whole-file rewrite under a new key) runs between writes, never during one.
  */
 
 interface Waiter {
@@ -8,20 +9,21 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
-export class GroupCommit {
+export class GroupCommit<T> {
   /** Waiting for the next write; their changes are in memory but not yet in a snapshot. */
   #next: Waiter[] = [];
   /** Waiting for the write in progress (their changes are in its snapshot). */
   #inFlight: Waiter[] | null = null;
+  #exclusive: Promise<unknown> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
 
   /**
-   * @param snapshot serialises the current in-memory state (synchronously, so it holds every change made so far)
+   * @param snapshot captures the in-memory state to write (synchronously, so it holds every change made so far)
    * @param persist writes a snapshot durably
    */
   constructor(
-    private readonly snapshot: () => string,
-    private readonly persist: (text: string) => Promise<void>,
+    private readonly snapshot: () => T,
+    private readonly persist: (snapshot: T) => Promise<void>,
     private readonly windowMs: number,
   ) {}
 
@@ -37,17 +39,35 @@ export class GroupCommit {
   flush(): Promise<void> {
     if (this.#next.length > 0) return this.commit();
     const inFlight = this.#inFlight;
-    if (inFlight === null) return Promise.resolve();
+    if (inFlight === null) return this.#exclusive === null ? Promise.resolve() : this.#exclusive.then(() => undefined, () => undefined);
     return new Promise<void>((resolve, reject) => inFlight.push({ resolve, reject }));
   }
 
   get busy(): boolean {
-    return this.#inFlight !== null || this.#next.length > 0;
+    return this.#inFlight !== null || this.#next.length > 0 || this.#exclusive !== null;
+  }
+
+  /** Runs `job` once the write in progress (if any) is done; no write starts until it settles. */
+  async exclusive<R>(job: () => Promise<R>): Promise<R> {
+    while (this.#inFlight !== null || this.#exclusive !== null) {
+      await (this.#exclusive ?? this.flush()).then(
+        () => undefined,
+        () => undefined,
+      );
+    }
+    const running = job();
+    this.#exclusive = running;
+    try {
+      return await running;
+    } finally {
+      this.#exclusive = null;
+      if (this.#next.length > 0) this.#schedule();
+    }
   }
 
   #schedule(): void {
-    // While a write runs, the next batch starts when it ends.
-    if (this.#inFlight !== null || this.#timer !== null) return;
+    // While a write or an exclusive job runs, the next batch starts when it ends.
+    if (this.#inFlight !== null || this.#exclusive !== null || this.#timer !== null) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       void this.#writeBatch();
@@ -55,6 +75,7 @@ export class GroupCommit {
   }
 
   async #writeBatch(): Promise<void> {
+    if (this.#exclusive !== null) return; // it reschedules when done
     const batch = this.#next;
     this.#next = [];
     if (batch.length === 0) return;

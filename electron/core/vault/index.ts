@@ -23,8 +23,15 @@
  *   PassphraseRefusedError (an AppError 'invalid-input' carrying the broken rule as `problem`).
  * - scrypt costs below `scryptParams` are raised on the next successful passphrase unlock; a file asking for
  *   absurd costs (SCRYPT_LIMITS) is 'damaged', never derived from.
- * - A file that cannot be read or decrypted: 'damaged'. It is copied aside (keptAsidePath) and never overwritten;
- *   startOver() (the user's consent) begins a new, empty vault.
+ * - A file that cannot be read or decrypted, or whose header fails authentication: 'damaged'. It is made 0600 and
+ *   copied aside (keptAsidePath; the 3 newest copies are kept) and never overwritten; startOver() (the user's
+ *   consent) begins a new, empty vault.
+ * - The file (format 2, see vault-format.md) is a journal: every save appends one authenticated line per changed
+ *   account and fsyncs; compaction rewrites it whole now and then, and so does a re-key or a new wrap of the key
+ *   (one atomic rewrite). Version-1 files migrate on first open.
+ * - Everything read back is authenticated before it is trusted. An account whose entry was changed on disk is
+ *   listed but flagged: readSecrets rejects with SecretsUnreadableError, so the lifecycle marks it
+ *   'secrets-unreadable' and never sends its tokens anywhere; the other accounts keep working.
  * openVault never rejects because of the file's content: every outcome is a state. Every method that can fail
  * rejects with an AppError; `storage` rejects with code 'vault-locked' unless 'open', and readSecrets with
  * SecretsUnreadableError for an account whose ciphertext fails authentication (the others keep working).
@@ -60,7 +67,7 @@ export interface OpenVaultOptions {
    * DEFAULT_SCRYPT_PARAMS (scrypt N=2^17, r=8, p=1); tests pass cheaper ones.
    */
   scryptParams?: ScryptParams;
-  /** How long a save waits for others to join its write (ms). Default 2. */
+  /** How long a save waits for others to join its write (ms); saves made during a write join the next one anyway. Default 50. */
   groupCommitWindowMs?: number;
   /** Wall clock for file timestamps (kept-aside names, backup names). Default Date.now. */
   now?: () => number;
@@ -82,7 +89,8 @@ export interface VaultHandle {
   canLock(): boolean;
   /**
    * Synchronous: zero-fills the data key, forgets the open contents and goes 'locked'. Reads and saves reject
-   * with 'vault-locked' from this instant; writes accepted before it still reach the disk. A no-op when locked;
+   * with 'vault-locked' from this instant; writes accepted before it still reach the disk (composed, sealed, at
+   * the lock; written without the key). A passphrase change or re-wrap under way is abandoned (rejects). A no-op when locked;
    * AppError when there is no passphrase to unlock with (check canLock()). Drain the lifecycle first: a refresh
    * finishing after the lock could not save its rotated refresh token.
    */
@@ -121,8 +129,10 @@ export interface VaultHandle {
   flush(): Promise<void>;
   /** Flushes, then forgets the key; the handle is unusable afterwards. */
   close(): Promise<void>;
-  /** Number of file writes done so far (tests and benchmarks). */
+  /** Number of durable file writes done so far: appends and whole-file rewrites (tests and benchmarks). */
   readonly writeCount: number;
+  /** Bytes handed to those writes (tests and benchmarks). */
+  readonly bytesWritten: number;
   /** Where the vault file is. */
   readonly path: string;
 }

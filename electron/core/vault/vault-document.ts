@@ -1,25 +1,22 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../../shared/account-summary';
-import type { AccountRecord, AccountSecrets } from '../tokens/account-storage';
+import type { SecretField } from './account-slot';
 import { wrappedKeySchema } from './key-protection';
 
 /**
- * The vault file, format version 1. Metadata is in clear so the list shows without decrypting anything;
- * each secret is sealed on its own (see secret-box.ts) with associated data naming its account and field.
+ * The vault file, format version 1 (read only, to migrate it): one JSON document rewritten whole on every save.
+ * Metadata in clear and not authenticated; each secret sealed with the data key itself, its associated data
+ * naming only its account id and field.
  *
  *   { format, version: 1, key: <wrapped data key>, accounts: [ { ...AccountRecord, secrets: { exchangeToken,
  *     refreshToken, accessToken } } ] }   // each secret: AES-256-GCM of JSON(string | null)
  */
 
-export const VAULT_FORMAT = 'winbooks-token-manager-vault';
-export const CURRENT_VAULT_VERSION = 1;
-
-export const SECRET_FIELDS = ['exchangeToken', 'refreshToken', 'accessToken'] as const satisfies readonly (keyof AccountSecrets)[];
-export type SecretField = (typeof SECRET_FIELDS)[number];
+export const V1_VAULT_FORMAT = 'winbooks-token-manager-vault';
 
 const nullableInstant = z.number().nullable();
 
-export const storedAccountSchema = z.object({
+export const v1AccountSchema = z.object({
   id: z.string().min(1),
   label: z.string(),
   email: z.string(),
@@ -33,46 +30,19 @@ export const storedAccountSchema = z.object({
   needsExchangeToken: z.boolean(),
   refreshSentAt: nullableInstant.default(null),
   lastError: z.nullable(appErrorSchema),
-  /** Sealed values; their content is checked only when decrypted, so one damaged account does not hide the others. */
   secrets: z.object({ exchangeToken: z.string(), refreshToken: z.string(), accessToken: z.string() }),
 });
-export type StoredAccount = z.infer<typeof storedAccountSchema>;
+export type V1Account = z.infer<typeof v1AccountSchema>;
 
-export const vaultDocumentSchema = z.object({
-  format: z.literal(VAULT_FORMAT),
-  version: z.literal(CURRENT_VAULT_VERSION),
+export const v1DocumentSchema = z.object({
+  format: z.literal(V1_VAULT_FORMAT),
+  version: z.literal(1),
   key: wrappedKeySchema,
-  accounts: z.array(storedAccountSchema),
+  accounts: z.array(v1AccountSchema),
 });
-export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
+export type V1Document = z.infer<typeof v1DocumentSchema>;
 
-/** The associated data of one secret: moving its ciphertext to another account or field breaks authentication. */
-export function secretContext(accountId: string, field: SecretField): string {
-  return `${VAULT_FORMAT}:v${CURRENT_VAULT_VERSION}|account=${accountId}|field=${field}`;
-}
-
-/**
- * A copy of the record alone (a stored account's sealed secrets or any other extra field left behind).
- * Field by field: an object literal of one shape is cheapest for 1,000 accounts.
- */
-export function recordOf(stored: AccountRecord): AccountRecord {
-  return {
-    id: stored.id,
-    label: stored.label,
-    email: stored.email,
-    host: stored.host,
-    autoRefresh: stored.autoRefresh,
-    createdAt: stored.createdAt,
-    lastUsedAt: stored.lastUsedAt,
-    accessIssuedAt: stored.accessIssuedAt,
-    accessExpiresAt: stored.accessExpiresAt,
-    lastRefreshAt: stored.lastRefreshAt,
-    needsExchangeToken: stored.needsExchangeToken,
-    refreshSentAt: stored.refreshSentAt,
-    lastError: stored.lastError === null ? null : { ...stored.lastError },
-  };
-}
-
-export function serialiseVault(document: VaultDocument): string {
-  return `${JSON.stringify(document, null, 1)}\n`;
+/** Version 1's associated data of one secret. */
+export function v1SecretContext(accountId: string, field: SecretField): string {
+  return `${V1_VAULT_FORMAT}:v1|account=${accountId}|field=${field}`;
 }

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { chmod, open, readFile, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { copyAside, isCode, removeInterruptedWrites, writeFileAtomically } from './atomic-file';
+import { copyAside, isCode, pruneKeptCopies, removeInterruptedWrites, writeFileAtomically } from './atomic-file';
 
 /**
- * Where the vault document lives. The app passes an electron-store, Node tests a `conf` (electron-store
- * extends conf): both resolve the file's path the same way, and the vault reads and writes that file.
+ * Where the vault file lives. The app passes an electron-store, Node tests a `conf` (electron-store
+ * extends conf): both resolve the file's path the same way, and the vault reads and writes that file itself.
  *
  * Writes do not go through conf's own `store` setter, because it cannot promise what the vault needs:
  * - no fsync of the directory after the rename, so a power loss can bring back the old file;
@@ -12,21 +13,29 @@ import { copyAside, isCode, removeInterruptedWrites, writeFileAtomically } from 
  *   (a crash mid-write leaves a torn file);
  * - a corrupt file makes its `store` getter throw, or, with clearInvalidConfig, silently become `{}` and be
  *   overwritten at the next write: the vault must instead keep such a file aside untouched;
- * - it writes synchronously and re-reads the whole file before every write.
- * So the vault writes through writeFileAtomically (temp + fsync + rename + directory fsync), mode 0600.
+ * - it rewrites the whole file on every change; the vault appends what changed.
  */
 export interface VaultStore {
   readonly path: string;
-  /** The file's text, or null when there is no file yet. */
-  read(): Promise<string | null>;
-  /** Replaces the file atomically; resolves once the new content is durable. */
-  write(text: string): Promise<void>;
+  /** The file's bytes, or null when there is no file yet. Makes a file others could read 0600 at once. */
+  read(): Promise<Buffer | null>;
+  /** Replaces the file atomically (temp + fsync + rename + directory fsync, 0600); resolves once durable. */
+  replace(text: string): Promise<void>;
+  /**
+   * Writes `text` at byte `offset` (the end of what is known good: anything after it, a torn tail, is cut off
+   * first) and fsyncs the data; resolves once durable.
+   */
+  append(text: string, offset: number): Promise<void>;
   /** Copies the current file aside under a timestamped name (never overwriting anything); returns the copy's path. */
   keepAside(label: string, now: number): Promise<string>;
   /** Removes temp files of writes a crash interrupted. */
   removeInterruptedWrites(): Promise<void>;
-  /** Writes done so far. */
+  /** Releases the open file, if any. */
+  close(): Promise<void>;
+  /** Durable writes done so far (appends and replacements). */
   readonly writeCount: number;
+  /** Bytes handed to those writes. */
+  readonly bytesWritten: number;
 }
 
 /** The part of conf / electron-store the vault uses. */
@@ -36,11 +45,13 @@ export interface ConfLike {
 
 export const VAULT_FILE_NAME = 'vault';
 export const VAULT_FILE_MODE = 0o600;
+/** Copies of damaged vault files kept next to it; older ones are deleted. */
+export const KEPT_DAMAGED_COPIES = 3;
 
 /**
  * Options for the conf / electron-store that locates the vault file (electron-store: `{ name: VAULT_FILE_NAME,
- * ...VAULT_STORE_OPTIONS }`). Its constructor reads the file: the tolerant parser keeps a corrupt file from
- * throwing there (the vault itself detects and reports it), and clearInvalidConfig: false keeps conf from wiping it.
+ * ...VAULT_STORE_OPTIONS }`). Its constructor reads the file: the tolerant parser keeps a vault file (JSON lines,
+ * not one JSON document) from throwing there, and clearInvalidConfig: false keeps conf from wiping it.
  */
 export const VAULT_STORE_OPTIONS = {
   configFileMode: VAULT_FILE_MODE,
@@ -53,6 +64,10 @@ export const VAULT_STORE_OPTIONS = {
 
 export class FileVaultStore implements VaultStore {
   #writes = 0;
+  #bytes = 0;
+  #handle: FileHandle | null = null;
+  /** The file's size as this store last left it; null when unknown (a write failed): the next append truncates. */
+  #size: number | null = null;
 
   constructor(
     readonly path: string,
@@ -63,26 +78,75 @@ export class FileVaultStore implements VaultStore {
     return this.#writes;
   }
 
-  async read(): Promise<string | null> {
+  get bytesWritten(): number {
+    return this.#bytes;
+  }
+
+  async read(): Promise<Buffer | null> {
+    let bytes: Buffer;
     try {
-      return await readFile(this.path, 'utf8');
+      bytes = await readFile(this.path);
     } catch (error) {
       if (isCode(error, 'ENOENT')) return null;
       throw error;
     }
+    this.#size = bytes.length;
+    await this.#restrictMode();
+    return bytes;
   }
 
-  async write(text: string): Promise<void> {
+  async replace(text: string): Promise<void> {
+    await this.close();
+    this.#size = null;
+    const data = Buffer.from(text, 'utf8');
     this.#writes += 1;
-    await writeFileAtomically(this.path, text, this.mode);
+    this.#bytes += data.length;
+    await writeFileAtomically(this.path, data, this.mode);
+    this.#size = data.length;
   }
 
-  keepAside(label: string, now: number): Promise<string> {
-    return copyAside(this.path, label, now, this.mode);
+  async append(text: string, offset: number): Promise<void> {
+    const data = Buffer.from(text, 'utf8');
+    this.#writes += 1;
+    this.#bytes += data.length;
+    const known = this.#size;
+    this.#size = null;
+    this.#handle ??= await open(this.path, 'r+');
+    const handle = this.#handle;
+    if (known !== offset) await handle.truncate(offset);
+    let written = 0;
+    while (written < data.length) {
+      const { bytesWritten } = await handle.write(data, written, data.length - written, offset + written);
+      written += bytesWritten;
+    }
+    await handle.datasync();
+    this.#size = offset + data.length;
+  }
+
+  async keepAside(label: string, now: number): Promise<string> {
+    await this.#restrictMode();
+    const copy = await copyAside(this.path, label, now, this.mode);
+    await pruneKeptCopies(this.path, label, KEPT_DAMAGED_COPIES);
+    return copy;
   }
 
   async removeInterruptedWrites(): Promise<void> {
     await removeInterruptedWrites(this.path);
+  }
+
+  async close(): Promise<void> {
+    const handle = this.#handle;
+    this.#handle = null;
+    await handle?.close();
+  }
+
+  /** A vault file others can read (an old version's umask, a copy) is made 0600 as soon as it is seen. */
+  async #restrictMode(): Promise<void> {
+    try {
+      if (((await stat(this.path)).mode & 0o777) !== this.mode) await chmod(this.path, this.mode);
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+    }
   }
 }
 
@@ -91,7 +155,7 @@ export function fileVaultStore(path: string): VaultStore {
 }
 
 function isVaultStore(value: object): value is VaultStore {
-  return 'read' in value && 'write' in value && 'keepAside' in value;
+  return 'read' in value && 'replace' in value && 'append' in value && 'keepAside' in value;
 }
 
 /** The VaultStore for what openVault was given: a VaultStore, a conf / electron-store, or a directory. */

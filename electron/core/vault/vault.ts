@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { VaultState } from '../../shared/ipc-contract';
 import type { AccountStorage } from '../tokens/account-storage';
+import type { AccountSlot } from './account-slot';
 import { AppError } from '../common/app-error';
 import type { Logger } from '../common/logger';
 import { silentLogger } from '../common/logger';
@@ -8,7 +9,6 @@ import type { BackupExport, BackupImportReport } from './backup';
 import { planImport, toBackupAccount } from './backup';
 import type { BackupAccount } from './backup-format';
 import { backupFileName, openBackup, sealBackup } from './backup-format';
-import { GroupCommit } from './group-commit';
 import type { OpenVaultOptions, VaultHandle } from './index';
 import type { KeyProtector, PassphraseWrap, WrappedKey } from './key-protection';
 import {
@@ -19,28 +19,35 @@ import {
   passphraseWrapOf,
   withPassphraseWrap,
 } from './key-protection';
+import type { JournalFile } from './journal-reading';
+import { verifyJournal } from './journal-reading';
 import type { V0Document } from './migrations';
-import { migrateV0ToV1 } from './migrations';
+import { migrateV0, migrateV1 } from './migrations';
 import type { KeychainAssessment, OsEncryption } from './os-encryption';
 import { assessKeychain } from './os-encryption';
 import { checkNewPassphrase } from './new-passphrase';
-import { resealUnderNewKey, sealedDocumentOf } from './reseal';
 import type { ScryptParams } from './scrypt';
 import { DEFAULT_SCRYPT_PARAMS, isBelowTarget, scryptSettingsProblem } from './scrypt';
 import { newDataKey } from './secret-box';
 import { VaultAccountStorage } from './vault-account-storage';
 import { VaultContents } from './vault-contents';
-import type { VaultDocument } from './vault-document';
-import { classifyVaultText } from './vault-file-reading';
+import type { V1Document } from './vault-document';
+import { classifyVaultFile } from './vault-file-reading';
+import { VaultJournal } from './vault-journal';
+import { deriveVaultKeys, destroyVaultKeys } from './vault-keys';
 import type { VaultStore } from './vault-store';
 import { vaultStoreOf } from './vault-store';
 
 type Phase =
   | { kind: 'setup'; reason: string | null; legacy: V0Document | null }
-  | { kind: 'locked'; document: VaultDocument; reason: string }
+  /** `file` is null right after lock(): unlock reads it back once the writes accepted before the lock are on it. */
+  | { kind: 'locked'; key: WrappedKey; file: StoredVault | null; reason: string }
   | { kind: 'open'; contents: VaultContents }
   | { kind: 'damaged'; reason: string; keptAsidePath: string | null }
   | { kind: 'closed' };
+
+/** A file on disk waiting for its key: the current journal, or a version-1 document migrated once it opens. */
+type StoredVault = { kind: 'journal'; key: WrappedKey; journal: JournalFile } | { kind: 'version-1'; key: WrappedKey; document: V1Document };
 
 const KEYCHAIN_NOT_READY_REASON =
   'The system keychain is not ready yet (a keyring still locked after login, for example). Nothing is wrong with the vault: unlock your keyring, then quit and start the app again.';
@@ -60,13 +67,13 @@ export class Vault implements VaultHandle {
   readonly #logger: Logger;
   readonly #scryptParams: ScryptParams;
   readonly #now: () => number;
-  readonly #commits: GroupCommit;
+  readonly #journal: VaultJournal;
   readonly #listeners = new Set<(state: VaultState) => void>();
   #phase: Phase = { kind: 'setup', reason: null, legacy: null };
-  /** What the committer writes; set before the first write of a new vault, so it exists before the phase is 'open'. */
+  /** What the journal writes; set before the first write of a new vault, so it exists before the phase is 'open'. */
   #contents: VaultContents | null = null;
-  /** After lock(): the sealed state, so writes accepted before the lock still reach the disk without the key. */
-  #sealedWhileLocked: string | null = null;
+  /** After lock(): the journal writing, without the key, what was accepted before the lock. */
+  #released: Promise<void> = Promise.resolve();
   #exclusive: Promise<unknown> = Promise.resolve();
 
   private constructor(options: OpenVaultOptions) {
@@ -76,7 +83,7 @@ export class Vault implements VaultHandle {
     this.#logger = options.logger ?? silentLogger;
     this.#scryptParams = options.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
     this.#now = options.now ?? Date.now;
-    this.#commits = new GroupCommit(() => this.#snapshot(), (text) => this.#store.write(text), options.groupCommitWindowMs ?? 50);
+    this.#journal = new VaultJournal(this.#store, { windowMs: options.groupCommitWindowMs ?? 50, logger: this.#logger });
     this.storage = new VaultAccountStorage({
       openContents: () => this.#openContents(),
       commit: () => this.#commit(),
@@ -98,13 +105,17 @@ export class Vault implements VaultHandle {
     return this.#store.writeCount;
   }
 
+  get bytesWritten(): number {
+    return this.#store.bytesWritten;
+  }
+
   state(): VaultState {
     const phase = this.#phase;
     switch (phase.kind) {
       case 'open':
         return { state: 'open', protection: phase.contents.wrappedKey.kind, reason: null, keptAsidePath: null };
       case 'locked':
-        return { state: 'locked', protection: phase.document.key.kind, reason: phase.reason, keptAsidePath: null };
+        return { state: 'locked', protection: phase.key.kind, reason: phase.reason, keptAsidePath: null };
       case 'setup':
         return { state: 'setup', protection: 'none-yet', reason: phase.reason, keptAsidePath: null };
       case 'damaged':
@@ -124,16 +135,14 @@ export class Vault implements VaultHandle {
       const phase = this.#phase;
       if (phase.kind === 'open') return this.state();
       if (phase.kind !== 'locked') throw this.#wrongState('unlock');
-      if (passphraseWrapOf(phase.document.key) === null) {
+      if (passphraseWrapOf(phase.key) === null) {
         throw new AppError('vault-locked', `${phase.reason} A passphrase cannot open it.`);
       }
-      const dataKey = await this.#unwrapWithPassphrase(phase.document.key, passphrase);
-      const contents = new VaultContents(dataKey, phase.document.key, phase.document.accounts);
-      this.#contents = contents;
-      this.#sealedWhileLocked = null;
-      this.#enter({ kind: 'open', contents });
-      this.#logger.info('vault.unlocked', { accounts: phase.document.accounts.length });
-      await this.#raiseKdfCost(contents, passphrase);
+      const file = phase.file ?? (await this.#readBackAfterLock(phase));
+      if (file === null) throw this.#wrongState('unlock');
+      const dataKey = await this.#unwrapWithPassphrase(file.key, passphrase);
+      const contents = await this.#openWithKey(file, dataKey);
+      if (contents !== null) await this.#raiseKdfCost(contents, passphrase);
       return this.state();
     });
   }
@@ -150,13 +159,14 @@ export class Vault implements VaultHandle {
     if (!this.canLock()) {
       throw new AppError('invalid-input', 'This vault has no passphrase, so it cannot be locked: add a passphrase on top of the system keychain first.');
     }
-    // Sealed values need no key: writes accepted before the lock are still written from this copy.
-    const sealed = sealedDocumentOf(phase.contents);
-    this.#sealedWhileLocked = sealed.text;
+    const contents = phase.contents;
+    const accounts = contents.size;
+    // The journal composes, with the key, what is not yet durable; the key goes now and the write ends without it.
+    this.#released = this.#journal.release().catch((error: unknown) => this.#logger.warn('vault.lock-write-failed', { reason: describe(error) }));
     this.#contents = null;
-    phase.contents.destroy();
-    this.#enter({ kind: 'locked', document: sealed.document, reason: LOCKED_AGAIN_REASON });
-    this.#logger.info('vault.locked', { accounts: sealed.document.accounts.length });
+    contents.destroy();
+    this.#enter({ kind: 'locked', key: contents.wrappedKey, file: null, reason: LOCKED_AGAIN_REASON });
+    this.#logger.info('vault.locked', { accounts });
   }
 
   createWithPassphrase(passphrase: string): Promise<VaultState> {
@@ -271,7 +281,7 @@ export class Vault implements VaultHandle {
   }
 
   flush(): Promise<void> {
-    return this.#commits.flush().catch((error: unknown) => {
+    return this.#journal.flush().catch((error: unknown) => {
       throw storageFailed(error);
     });
   }
@@ -280,18 +290,23 @@ export class Vault implements VaultHandle {
     return this.#serialised(async () => {
       if (this.#phase.kind === 'closed') return;
       await this.flush();
+      await this.#released;
+      try {
+        await this.#journal.detach();
+      } catch (error) {
+        throw storageFailed(error);
+      }
       this.#contents?.destroy();
       this.#contents = null;
-      this.#sealedWhileLocked = null;
       this.#enter({ kind: 'closed' });
     });
   }
 
   async #load(): Promise<void> {
     await this.#store.removeInterruptedWrites().catch(() => undefined);
-    let text: string | null;
+    let bytes: Buffer | null;
     try {
-      text = await this.#store.read();
+      bytes = await this.#store.read();
     } catch (error) {
       this.#enter({
         kind: 'damaged',
@@ -300,7 +315,7 @@ export class Vault implements VaultHandle {
       });
       return;
     }
-    const content = classifyVaultText(text);
+    const content = classifyVaultFile(bytes);
     switch (content.kind) {
       case 'missing':
         await this.#startFresh(null);
@@ -314,8 +329,12 @@ export class Vault implements VaultHandle {
       case 'unreadable':
         await this.#markDamaged(content.reason);
         return;
-      case 'current':
-        await this.#openDocument(content.document);
+      case 'journal':
+        await this.#openStored({ kind: 'journal', key: content.file.key, journal: content.file });
+        return;
+      case 'version-1':
+        this.#logger.info('vault.version-1-found', { accounts: content.document.accounts.length });
+        await this.#openStored({ kind: 'version-1', key: content.document.key, document: content.document });
         return;
     }
   }
@@ -343,49 +362,117 @@ export class Vault implements VaultHandle {
     }
   }
 
-  async #openDocument(document: VaultDocument): Promise<void> {
-    const passphrasePart = passphraseWrapOf(document.key);
-    const kdfProblem = passphrasePart === null ? null : scryptSettingsProblem(passphrasePart.kdf);
-    if (kdfProblem !== null) {
-      await this.#markDamaged(`The vault file is damaged: its header asks for ${kdfProblem}.`);
+  async #openStored(file: StoredVault): Promise<void> {
+    if (await this.#refusedKdf(file)) return;
+    if (file.key.kind === 'passphrase') {
+      this.#enter({ kind: 'locked', key: file.key, file, reason: LOCKED_REASON });
       return;
     }
-    if (document.key.kind === 'passphrase') {
-      this.#enter({ kind: 'locked', document, reason: LOCKED_REASON });
-      return;
-    }
-    const passphraseToo = document.key.kind === 'os-keychain-and-passphrase';
+    const passphraseToo = file.key.kind === 'os-keychain-and-passphrase';
     if (this.#os === undefined || !safeIsAvailable(this.#os)) {
       this.#enter({
         kind: 'locked',
-        document,
+        key: file.key,
+        file,
         reason: passphraseToo
           ? 'The system keychain is not available right now: enter your passphrase to open your accounts.'
           : 'The vault key is protected by the system keychain, which is not available right now. Start the app in your desktop session with its keyring running.',
       });
       return;
     }
+    let dataKey: Buffer;
     try {
-      const dataKey = await new OsKeychainKeyProtector(this.#os).unwrap(document.key);
-      this.#contents = new VaultContents(dataKey, document.key, document.accounts);
-      this.#enter({ kind: 'open', contents: this.#contents });
-      this.#logger.info('vault.opened', { accounts: document.accounts.length, protection: document.key.kind });
+      dataKey = await new OsKeychainKeyProtector(this.#os).unwrap(file.key);
     } catch (error) {
       if (!(error instanceof KeyUnwrapError)) throw error;
       if (passphraseToo) {
-        this.#enter({ kind: 'locked', document, reason: `The system keychain could not unlock the vault key (${error.message}): enter your passphrase to open your accounts.` });
+        this.#enter({ kind: 'locked', key: file.key, file, reason: `The system keychain could not unlock the vault key (${error.message}): enter your passphrase to open your accounts.` });
         return;
       }
       if (error.failure === 'keychain-not-ready') {
         this.#logger.warn('vault.keychain-not-ready', {});
-        this.#enter({ kind: 'locked', document, reason: KEYCHAIN_NOT_READY_REASON });
+        this.#enter({ kind: 'locked', key: file.key, file, reason: KEYCHAIN_NOT_READY_REASON });
         return;
       }
       await this.#markDamaged(
         `The system keychain could not unlock the vault key: the vault was probably made under another user account or on another computer, or the keyring was reset (${error.message}). ` +
           'If your keyring was only locked, unlock it and restart the app: the vault file is left untouched until you choose to start a new one.',
       );
+      return;
     }
+    await this.#openWithKey(file, dataKey);
+  }
+
+  /** A header asking for absurd KDF costs makes the vault damaged before any derivation (true then). */
+  async #refusedKdf(file: StoredVault): Promise<boolean> {
+    const part = passphraseWrapOf(file.key);
+    const problem = part === null ? null : scryptSettingsProblem(part.kdf);
+    if (problem === null) return false;
+    await this.#markDamaged(`The vault file is damaged: its header asks for ${problem}.`);
+    return true;
+  }
+
+  /**
+   * After lock(): the file as the journal left it, once the writes accepted before the lock are durable (tried
+   * again here if that failed: unlock is refused until they are). Null when it turned out damaged.
+   */
+  async #readBackAfterLock(phase: Extract<Phase, { kind: 'locked' }>): Promise<StoredVault | null> {
+    await this.#released;
+    let bytes: Buffer | null;
+    try {
+      await this.#journal.settle();
+      bytes = await this.#store.read();
+    } catch (error) {
+      throw storageFailed(error);
+    }
+    const content = classifyVaultFile(bytes);
+    if (content.kind !== 'journal') {
+      await this.#markDamaged(
+        content.kind === 'unreadable' ? content.reason : 'The vault file was removed or replaced while the vault was locked.',
+      );
+      return null;
+    }
+    const file: StoredVault = { kind: 'journal', key: content.file.key, journal: content.file };
+    if (await this.#refusedKdf(file)) return null;
+    this.#phase = { ...phase, key: file.key, file };
+    return file;
+  }
+
+  /**
+   * Authenticates what was read with the recovered key and opens it (null: it turned out damaged). A version-1 file is migrated (every secret
+   * sealed again, bound to its account) and rewritten at once; so is a file where some line failed authentication
+   * (those accounts stay flagged, in an entry of their own). A header that fails authentication makes it damaged.
+   */
+  async #openWithKey(file: StoredVault, dataKey: Buffer): Promise<VaultContents | null> {
+    let contents: VaultContents;
+    if (file.kind === 'journal') {
+      const keys = deriveVaultKeys(dataKey);
+      const verified = verifyJournal(file.journal, keys);
+      destroyVaultKeys(keys);
+      if (verified.kind === 'header-broken') {
+        dataKey.fill(0);
+        await this.#markDamaged('The vault file was changed outside the app: its header failed authentication.');
+        return null;
+      }
+      const { state } = verified;
+      contents = new VaultContents(dataKey, file.key, state.slots);
+      this.#journal.attach(contents, state.chain === null ? null : state);
+      if (state.rejectedLines > 0) this.#logger.error('vault.tampered-lines', { lines: state.rejectedLines });
+    } else {
+      const keys = deriveVaultKeys(dataKey);
+      const slots = migrateV1(file.document, dataKey, keys);
+      destroyVaultKeys(keys);
+      contents = new VaultContents(dataKey, file.key, slots);
+      this.#journal.attach(contents, null);
+    }
+    this.#contents = contents;
+    if (this.#journal.rewriteDue) {
+      // Migration or repair: written now, so no later append chains over bytes that were not authentic.
+      await this.#commit().catch((error: unknown) => this.#logger.warn('vault.rewrite-deferred', { reason: describe(error) }));
+    }
+    this.#enter({ kind: 'open', contents });
+    this.#logger.info('vault.opened', { accounts: contents.size, protection: file.key.kind, from: file.kind });
+    return contents;
   }
 
   async #markDamaged(reason: string): Promise<void> {
@@ -412,24 +499,27 @@ export class Vault implements VaultHandle {
   async #create(protector: KeyProtector, legacy: V0Document | null): Promise<VaultState> {
     const dataKey = newDataKey();
     const wrapped = await protector.wrap(dataKey);
-    const document: VaultDocument = legacy === null ? { format: 'winbooks-token-manager-vault', version: 1, key: wrapped, accounts: [] } : migrateV0ToV1(legacy, dataKey, wrapped);
-    const contents = new VaultContents(dataKey, wrapped, document.accounts);
+    const keys = deriveVaultKeys(dataKey);
+    const slots = legacy === null ? new Map<string, AccountSlot>() : migrateV0(legacy, keys);
+    destroyVaultKeys(keys);
+    const contents = new VaultContents(dataKey, wrapped, slots);
     this.#contents = contents;
+    this.#journal.attach(contents, null);
     try {
       await this.#commit();
     } catch (error) {
+      await this.#journal.detach().catch(() => undefined);
       this.#contents = null;
       contents.destroy();
       throw error;
     }
     this.#enter({ kind: 'open', contents });
-    this.#logger.info('vault.created', { protection: wrapped.kind, migratedAccounts: document.accounts.length });
+    this.#logger.info('vault.created', { protection: wrapped.kind, migratedAccounts: slots.size });
     return this.state();
   }
 
-  /** Protects the same data key another way: only the wrapped key changes, no secret is re-encrypted. */
+  /** Protects the same data key another way: only the header changes (one atomic rewrite), no secret is re-encrypted. */
   async #rewrap(contents: VaultContents, protector: KeyProtector): Promise<VaultState> {
-    const previous = contents.wrappedKey;
     const dataKey = contents.copyOfDataKey();
     let wrapped: WrappedKey;
     try {
@@ -437,14 +527,12 @@ export class Vault implements VaultHandle {
     } finally {
       dataKey.fill(0);
     }
-    // Locked during the wrap: these contents are gone, and a wrap left on them would never be written.
+    // Locked during the wrap: these contents are gone, and so is the right to change how the key is protected.
     if (!this.#isCurrent(contents)) throw this.#wrongState('change the protection of');
-    contents.wrappedKey = wrapped;
     try {
-      await this.#commit();
+      await this.#journal.rewriteAll(null, wrapped);
     } catch (error) {
-      contents.wrappedKey = previous;
-      throw error;
+      throw storageFailed(error);
     }
     this.#logger.info('vault.key-rewrapped', { protection: protector.kind });
     this.#emit();
@@ -452,8 +540,8 @@ export class Vault implements VaultHandle {
   }
 
   /**
-   * A passphrase change: a new data key, every secret sealed again under it, the new key wrapped by `protector`.
-   * If the write fails, the new state stays in memory (saves made meanwhile are in it) and the next write saves it.
+   * A passphrase change: a new data key, every secret sealed again under it (saves made meanwhile included), the
+   * new key wrapped by `protector`; one atomic rewrite of the file. If it fails, nothing changed.
    */
   async #rekey(contents: VaultContents, protector: KeyProtector): Promise<VaultState> {
     const newKey = newDataKey();
@@ -468,12 +556,12 @@ export class Vault implements VaultHandle {
       newKey.fill(0);
       throw this.#wrongState('change the passphrase of');
     }
-    const resealed = resealUnderNewKey(contents, newKey, wrapped);
-    this.#contents = resealed;
-    this.#phase = { kind: 'open', contents: resealed };
-    contents.destroy();
-    await this.#commit();
-    this.#logger.info('vault.rekeyed', { protection: wrapped.kind, accounts: resealed.records().length });
+    try {
+      await this.#journal.rewriteAll(newKey, wrapped); // takes newKey: adopted, or zero-filled on failure
+    } catch (error) {
+      throw storageFailed(error);
+    }
+    this.#logger.info('vault.rekeyed', { protection: wrapped.kind, accounts: contents.size });
     this.#emit();
     return this.state();
   }
@@ -490,14 +578,12 @@ export class Vault implements VaultHandle {
       dataKey.fill(0);
     }
     if (!this.#isCurrent(contents)) return;
-    const previous = contents.wrappedKey;
-    contents.wrappedKey = withPassphraseWrap(previous, raised);
     try {
-      await this.#commit();
+      // Only the header changes: both wraps open the same key with the same passphrase.
+      await this.#journal.rewriteAll(null, withPassphraseWrap(contents.wrappedKey, raised));
       this.#logger.info('vault.kdf-raised', { fromN: part.kdf.N, toN: raised.kdf.N });
     } catch (error) {
-      // Both wraps open the same key with the same passphrase: keep the old one and try again next unlock.
-      contents.wrappedKey = previous;
+      // The old wrap stays; tried again at the next unlock.
       this.#logger.warn('vault.kdf-raise-failed', { code: AppError.from(error).code });
     }
   }
@@ -542,15 +628,9 @@ export class Vault implements VaultHandle {
     throw new AppError('vault-locked', why);
   }
 
-  #snapshot(): string {
-    if (this.#contents !== null) return this.#contents.serialise();
-    if (this.#sealedWhileLocked !== null) return this.#sealedWhileLocked;
-    throw new AppError('vault-locked', 'The vault is closed: nothing can be saved.');
-  }
-
   async #commit(): Promise<void> {
     try {
-      await this.#commits.commit();
+      await this.#journal.commit();
     } catch (error) {
       throw storageFailed(error);
     }
