@@ -6,6 +6,7 @@ import type { BackupSessionPort } from './backup-service';
 import type { AccountsChange, AttentionEvent, LifecycleSettings, TokenLifecycleApi } from '../tokens/lifecycle-api';
 import type { Logger } from '../common/logger';
 import { silentLogger } from '../common/logger';
+import { PassphraseAttempts } from './passphrase-attempts';
 import type { SettingsStore } from './settings-store';
 import { hasPassphrase } from '../../shared/vault-protection';
 
@@ -48,6 +49,8 @@ export interface AppSessionDeps {
   createLifecycle: (storage: AccountStorage) => StartableLifecycle;
   settings: SettingsStore;
   logger?: Logger;
+  /** How passphrase checks are paced (tests pass one with a recorded wait). */
+  passphraseAttempts?: PassphraseAttempts;
 }
 
 /**
@@ -65,8 +68,10 @@ export class AppSession implements VaultPort, BackupSessionPort {
   private readonly logger: Logger;
   private readonly unsubscribeVault: () => void;
 
+  private readonly attempts: PassphraseAttempts;
   constructor(private readonly deps: AppSessionDeps) {
     this.logger = deps.logger ?? silentLogger;
+    this.attempts = deps.passphraseAttempts ?? new PassphraseAttempts();
     this.unsubscribeVault = deps.vault.onStateChange(() => {
       void this.syncLifecycle();
     });
@@ -100,7 +105,7 @@ export class AppSession implements VaultPort, BackupSessionPort {
   }
 
   async unlock(passphrase: string): Promise<VaultState> {
-    await this.deps.vault.unlock(passphrase);
+    await this.attempts.check(() => this.deps.vault.unlock(passphrase));
     await this.syncLifecycle();
     return this.deps.vault.state();
   }
@@ -112,7 +117,9 @@ export class AppSession implements VaultPort, BackupSessionPort {
   }
 
   changePassphrase(current: string, next: string): Promise<VaultState> {
-    return this.deps.vault.changePassphrase(current, next);
+    // "Changing" to the same passphrase would only tell a caller whether its guess was right.
+    if (current === next) return Promise.reject(new AppError('invalid-input', 'New passphrase: choose one different from the current passphrase.', 'next'));
+    return this.attempts.check(() => this.deps.vault.changePassphrase(current, next));
   }
 
   async startOver(): Promise<VaultState> {
@@ -149,7 +156,7 @@ export class AppSession implements VaultPort, BackupSessionPort {
   }
 
   verifyPassphrase(passphrase: string): Promise<void> {
-    return this.deps.vault.verifyPassphrase(passphrase);
+    return this.attempts.check(() => this.deps.vault.verifyPassphrase(passphrase));
   }
 
   openStorage(): AccountStorage {
