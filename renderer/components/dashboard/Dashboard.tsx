@@ -71,6 +71,14 @@ function DashboardView({ accounts, onLock }: DashboardProps) {
     setDetailsOpen(true);
     requestAnimationFrame(() => detailsHeadingRef.current?.focus());
   }, []);
+  // An added account may reach the list after the add's answer (its change event comes on its own): focus its
+  // row once it is there, not before (the dialog would otherwise hand focus back to the row that opened it).
+  const [focusWhenShown, setFocusWhenShown] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusWhenShown === null || !shown.some((account) => account.id === focusWhenShown)) return;
+    setFocusWhenShown(null);
+    focusSelectedRow();
+  }, [focusWhenShown, shown, focusSelectedRow]);
   const closeDetails = useCallback(() => {
     setDetailsOpen(false);
     focusSelectedRow();
@@ -170,7 +178,7 @@ function DashboardView({ accounts, onLock }: DashboardProps) {
             onAdded={(account) => {
               closeDialog();
               setSelectedId(account.id);
-              focusSelectedRow();
+              setFocusWhenShown(account.id);
               announce(t('form.added', { label: account.label }), 'success');
             }}
           />
