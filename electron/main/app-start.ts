@@ -15,9 +15,10 @@ import type { Logger } from '../core/common/logger';
 import { TokenLifecycle } from '../core/tokens/token-lifecycle';
 import { openVault } from '../core/vault';
 import { createWinbooksTokenClient } from '../core/winbooks/winbooks-client';
-import { OPEN_ACCOUNT_CHANNEL } from '../shared/ipc-contract';
+import { MENU_COMMAND_CHANNEL, OPEN_ACCOUNT_CHANNEL } from '../shared/ipc-contract';
 import { E2E_ENV, E2E_TRAY_ACTION } from './app-main';
 import type { DemoOptions, WindowRequests } from './app-main';
+import { installAppMenu } from './app-menu';
 import { createAppProtocolHandler } from './app-protocol';
 import { keepRunningOnClose, trayHintNotice } from './close-to-tray';
 import { contentSecurityPolicy } from './content-security-policy';
@@ -214,8 +215,19 @@ export async function startApp(context: StartContext): Promise<void> {
     texts,
     onAction: onTrayAction,
   });
+  // The menu's shortcuts run in the window, by the same handlers as its keys (core/app/app-menu-model.ts).
+  const appMenu = installAppMenu({
+    menu: Menu,
+    input: () => ({ platform, texts: texts(), vaultOpen: vault.state().state === 'open', canLock: session.canLock() }),
+    onCommand: (command) => {
+      if (window === null) showWindow();
+      else window.webContents.send(MENU_COMMAND_CHANNEL, command);
+    },
+  });
   settings.onChange((next, previous) => {
-    if (next.language !== previous.language) trayController.update();
+    if (next.language === previous.language) return;
+    trayController.update();
+    appMenu.update();
   });
   // End-to-end tests cannot click a tray menu: an unpackaged build started with WTM_E2E=1 exposes the action handler.
   if (!app.isPackaged && env[E2E_ENV] === '1') Object.assign(globalThis, { [E2E_TRAY_ACTION]: onTrayAction });
@@ -224,7 +236,10 @@ export async function startApp(context: StartContext): Promise<void> {
     rendererEvents.accountsChanged(change);
     trayController.update();
   });
-  session.onVaultStateChanged(() => trayController.update());
+  session.onVaultStateChanged(() => {
+    trayController.update();
+    appMenu.update();
+  });
 
   const crashGuard = rendererCrashGuard(() => clock.now());
   function createWindow(): ElectronWindow {

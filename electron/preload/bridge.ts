@@ -1,5 +1,5 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from '../shared/ipc-channels';
+import { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, MENU_COMMAND_CHANNEL, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from '../shared/ipc-channels';
 import type { AccountsChangedEvent, IpcResult, OperationName, RequestOf, ResponseOf, VaultState } from '../shared/ipc-contract';
 
 /**
@@ -37,5 +37,7 @@ export function createBridge(ipc: IpcRendererPort) {
     onVaultStateChanged: (listener: (state: VaultState) => void): (() => void) => subscribe(ipc, VAULT_STATE_CHANGED_CHANNEL, listener),
     /** The tray or a notification asks to show one account. */
     onOpenAccount: (listener: (accountId: string) => void): (() => void) => subscribe(ipc, OPEN_ACCOUNT_CHANNEL, listener),
+    /** An application menu item asks to run one of the window's shortcuts (its name; the page checks it). */
+    onMenuCommand: (listener: (command: string) => void): (() => void) => subscribe(ipc, MENU_COMMAND_CHANNEL, listener),
   };
 }

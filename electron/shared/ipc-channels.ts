@@ -41,3 +41,5 @@ export const VAULT_STATE_CHANGED_CHANNEL = 'wtm:event:vault-state';
 export const OPEN_ACCOUNT_CHANNEL = 'wtm:event:open-account';
 /** Main's passphrase prompt window answers on this channel (its own webContents only; never the app window). */
 export const PASSPHRASE_PROMPT_ANSWER_CHANNEL = 'wtm:passphrase-prompt:answer';
+/** Pushed when an application menu item asks the window to run one of its shortcuts (payload: the command's name). */
+export const MENU_COMMAND_CHANNEL = 'wtm:event:menu-command';

@@ -246,4 +246,35 @@ describe('accounts in the browser', () => {
     assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'a label change contacts nobody');
     assert.deepEqual(problems, []);
   });
+
+  it('a second account for an e-mail and API address already here is refused beside the e-mail, naming the existing one', async () => {
+    await suite.reset();
+    const email = uniqueEmail('twice');
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Garage Peeters', email });
+    const { page, problems } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await dashboard.row('Garage Peeters').waitFor();
+    await page.getByRole('button', { name: 'Add account' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add an account' });
+    // The same grant in other capitals: e-mail addresses are compared without case.
+    await fillAccountForm(dialog, { label: 'Garage Peeters bis', email: email.toUpperCase(), host: suite.sandbox.v2BaseUrl, exchangeToken: 'a-second-exchange-token' });
+    const requestsBefore = suite.sandbox.tokenRequestCount();
+    await dialog.getByRole('button', { name: 'Add account' }).click();
+
+    const emailField = dialog.getByLabel('E-mail address of the grant');
+    await dialog.locator('[aria-invalid="true"]').first().waitFor();
+    assert.equal(await emailField.getAttribute('aria-invalid'), 'true');
+    const describedBy = ((await emailField.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id !== '');
+    const described = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()));
+    assert.ok(
+      described.some((text) => /An account for this e-mail and API address already exists: Garage Peeters\./u.test(text ?? '')),
+      `the refusal beside the e-mail names the existing account: ${JSON.stringify(described)}`,
+    );
+    assert.equal(await emailField.evaluate((input) => input === document.activeElement), true, 'the focus goes to the e-mail field');
+    assert.equal(await dialog.getByLabel('Label', { exact: true }).inputValue(), 'Garage Peeters bis', 'the form stays filled');
+    assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'the exchange token was not sent');
+    assert.deepEqual(await dashboard.rowLabels(), ['Garage Peeters']);
+    assert.equal((await suite.harness.backend.api.listAccounts(undefined)).accounts.length, 1);
+    assert.deepEqual(problems, []);
+  });
 });

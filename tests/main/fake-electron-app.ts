@@ -274,7 +274,7 @@ export function fakeElectron(options: FakeElectronOptions = {}): FakeElectron {
     ClipboardItem: function ClipboardItem(items: unknown) {
       return fakeClipboardItem(items);
     },
-    Menu: { buildFromTemplate: () => new FakeEmitter() },
+    Menu: { buildFromTemplate: () => new FakeEmitter(), setApplicationMenu: () => undefined },
     clipboard: { write: () => Promise.resolve(), writeText: () => Promise.resolve(), readText: () => Promise.resolve(''), clear: () => undefined },
     dialog: {
       showErrorBox: (title: string, content: string) => {

@@ -4,7 +4,7 @@ import type { IpcRendererEvent } from 'electron';
 import type { IpcRendererPort } from '../../electron/preload/bridge';
 import { createBridge } from '../../electron/preload/bridge';
 import type { WinbooksBridge } from '../../electron/preload/bridge-type';
-import { ACCOUNTS_CHANGED_CHANNEL, contract } from '../../electron/shared/ipc-contract';
+import { ACCOUNTS_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, contract } from '../../electron/shared/ipc-contract';
 import type { WinbooksBridge as RendererBridge } from '../../renderer/api/winbooks-bridge';
 
 // The renderer's view of window.winbooks must be satisfied by what the preload really exposes.
@@ -54,5 +54,16 @@ describe('preload bridge', () => {
     unsubscribe();
     ipc.emit(ACCOUNTS_CHANGED_CHANNEL, { changed: [], removed: ['y'] });
     assert.deepEqual(received, [[{ changed: [], removed: ['x'] }]]);
+  });
+
+  test('application menu commands reach the page as the command\'s name only', () => {
+    const ipc = new FakeIpcRenderer();
+    const bridge = createBridge(ipc as unknown as IpcRendererPort);
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onMenuCommand((...args: unknown[]) => received.push(args));
+    ipc.emit(MENU_COMMAND_CHANNEL, 'refresh');
+    unsubscribe();
+    ipc.emit(MENU_COMMAND_CHANNEL, 'lock');
+    assert.deepEqual(received, [['refresh']]);
   });
 });

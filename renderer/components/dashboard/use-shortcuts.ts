@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { runMenuCommand } from './menu-commands';
 
 export interface ShortcutHandlers {
   copyToken: () => void;
@@ -60,4 +61,6 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+  // The application menu's items (electron/core/app/app-menu-model.ts) run the same handlers.
+  useEffect(() => window.winbooks?.onMenuCommand?.((command) => void runMenuCommand(command, current.current, () => document.querySelector('dialog[open]') !== null)), []);
 }

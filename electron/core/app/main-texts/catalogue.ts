@@ -52,6 +52,22 @@ export interface MainTexts extends DurationWords {
   trayHintTitle: string;
   trayHintBody: string;
   trayActionFailed: (action: TrayFailedAction) => string;
+  // Application menu (the window's menu bar; on macOS the menu at the top of the screen).
+  menuAccounts: string;
+  menuEdit: string;
+  menuHelp: string;
+  menuUndo: string;
+  menuRedo: string;
+  menuCut: string;
+  menuCopy: string;
+  menuPaste: string;
+  menuSelectAll: string;
+  menuSearch: string;
+  menuShortcuts: string;
+  /** macOS application menu: "Hide Winbooks Token Manager". */
+  menuHide: (appName: string) => string;
+  menuHideOthers: string;
+  menuShowAll: string;
   /** Why an operation failed, in words chosen from its code and params (the core's English message is for logs). */
   errorText: (error: WordedError) => string;
 }
