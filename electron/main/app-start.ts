@@ -66,13 +66,14 @@ export async function startApp(context: StartContext): Promise<void> {
   const { platform, env, appDir } = runtime;
   const clock = systemClock;
   const preferences = runtime.createPreferences();
-  const settings = new PersistedSettingsStore(preferencesBackend(preferences));
+  const vault = new PendingVault();
+  // The settings that widen access are trusted only once the open vault's key verifies them (settings-store.ts).
+  const settings = new PersistedSettingsStore(preferencesBackend(preferences), { authenticator: (purpose) => vault.authenticator(purpose), logger });
   const hint = trayHintFlag(preferences);
   // Tray and notifications speak the language chosen in settings ("system": the OS locale's).
   const texts = (): MainTexts => mainTextsFor(settings.get().language, app.getLocale());
   syncLaunchAtLogin(app, platform, settings, logger);
 
-  const vault = new PendingVault();
   const session = new AppSession({
     vault,
     createLifecycle: (storage) => new TokenLifecycle({ client: createWinbooksTokenClient(), storage, clock, logger }),
@@ -140,7 +141,11 @@ export async function startApp(context: StartContext): Promise<void> {
     dialogs: electronConfirm(dialog, () => window, gatewayTexts),
     texts: gatewayTexts,
     logger,
+    authenticator: (purpose) => vault.authenticator(purpose),
   });
+  // Gateway keys first, then the settings (which may start the gateway and the command line once verified).
+  session.bindFile(gateway.vaultBound);
+  session.bindFile(settings.asVaultBoundFile());
   const dialogs = electronDialogs({
     dialog,
     parent: () => window,

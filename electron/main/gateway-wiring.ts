@@ -3,6 +3,7 @@ import type { AuditSource } from '../core/app/app-api';
 import type { ClipboardGuard } from '../core/app/clipboard-guard';
 import type { SettingsStore } from '../core/app/settings-store';
 import { AuditLog } from '../core/command-line/audit-log';
+import type { AuthenticatorSource, VaultBoundFile } from '../core/common/authenticator';
 import type { Logger } from '../core/common/logger';
 import { FileGatewayKeyStore, gatewayKeysFilePath, GatewayKeys, GatewayServer } from '../core/gateway';
 import { GatewayControl, type ConfirmDialog } from '../core/gateway/gateway-control';
@@ -23,17 +24,30 @@ export interface GatewayWiringDeps {
   dialogs: ConfirmDialog;
   texts: () => GatewayTexts;
   logger: Logger;
+  /** The vault's: the key file is read only once it opens (vaultBound.verify) and signed with it. */
+  authenticator: AuthenticatorSource;
 }
 
 export interface GatewayWiring {
   control: GatewayControl;
+  /** Bind to the session before the settings, so the keys are checked before the gateway can start. */
+  vaultBound: VaultBoundFile;
   audit: AuditLog;
   stop(): Promise<void>;
 }
 
 export async function wireGateway(deps: GatewayWiringDeps): Promise<GatewayWiring> {
-  const keys = new GatewayKeys(new FileGatewayKeyStore(gatewayKeysFilePath(deps.dataDirectory)), { logger: deps.logger });
-  await keys.load();
+  // No key is read before the vault opens: the file's tag needs the vault's key (until then the gateway has no key).
+  const keys = new GatewayKeys(new FileGatewayKeyStore(gatewayKeysFilePath(deps.dataDirectory), deps.authenticator), { logger: deps.logger });
+  let keysVerified = false;
+  const vaultBound: VaultBoundFile = {
+    verify: async () => {
+      if (keysVerified) return;
+      await keys.load();
+      keysVerified = true;
+    },
+    resign: () => (keysVerified ? keys.saveAgain() : Promise.resolve()),
+  };
   const audit = new AuditLog();
   const control = new GatewayControl({
     keys,
@@ -57,7 +71,7 @@ export async function wireGateway(deps: GatewayWiringDeps): Promise<GatewayWirin
     });
   });
   await control.apply(deps.settings.get());
-  return { control, audit, stop: () => control.stop() };
+  return { control, audit, vaultBound, stop: () => control.stop() };
 }
 
 /** The command line's audit and the gateway's, in one list, oldest first. */

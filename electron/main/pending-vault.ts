@@ -1,5 +1,6 @@
 import type { SessionVault } from '../core/app/app-session';
 import { AppError } from '../core/common/app-error';
+import type { Authenticator } from '../core/common/authenticator';
 import type { AccountStorage } from '../core/tokens/account-storage';
 import type { VaultState } from '../shared/ipc-contract';
 
@@ -80,6 +81,10 @@ export class PendingVault implements SessionVault {
     const real = this.#opened();
     if (real.lock === undefined) throw new AppError('internal', 'This vault cannot be locked.');
     real.lock();
+  }
+
+  authenticator(purpose: string): Authenticator | null {
+    return this.#real?.authenticator?.(purpose) ?? null;
   }
 
   flush(): Promise<void> {

@@ -13,6 +13,8 @@ export function preferencesBackend(store: KeyValueStore): SettingsBackend {
   return {
     read: () => store.get('settings'),
     write: (settings: Settings) => store.set('settings', settings),
+    readTag: () => store.get('settingsWideningTag'),
+    writeTag: (tag) => store.set('settingsWideningTag', tag),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { VaultState } from '../../shared/ipc-contract';
 import { AppError } from '../common/app-error';
+import type { Authenticator, VaultBoundFile } from '../common/authenticator';
 import type { AccountStorage } from '../tokens/account-storage';
 import type { VaultPort } from './app-api';
 import type { BackupSessionPort } from './backup-service';
@@ -26,6 +27,8 @@ export interface SessionVault {
   /** Drops the data key and every decrypted token; the state becomes 'locked'. */
   lock?(): void;
   flush(): Promise<void>;
+  /** While open: signs and checks files kept outside the vault with a key derived from its data key. */
+  authenticator?(purpose: string): Authenticator | null;
 }
 
 /** What the session passes to each lifecycle it starts, from the settings. */
@@ -69,12 +72,21 @@ export class AppSession implements VaultPort, BackupSessionPort {
   private readonly unsubscribeVault: () => void;
 
   private readonly attempts: PassphraseAttempts;
+  private readonly boundFiles: VaultBoundFile[] = [];
   constructor(private readonly deps: AppSessionDeps) {
     this.logger = deps.logger ?? silentLogger;
     this.attempts = deps.passphraseAttempts ?? new PassphraseAttempts();
     this.unsubscribeVault = deps.vault.onStateChange(() => {
       void this.syncLifecycle();
     });
+  }
+
+  /**
+   * A file outside the vault authenticated with a key from it: verified each time the vault opens (in the order
+   * bound, before the lifecycle starts) and signed again after a passphrase change. Bind before start().
+   */
+  bindFile(file: VaultBoundFile): void {
+    this.boundFiles.push(file);
   }
 
   lifecycle(): TokenLifecycleApi | null {
@@ -116,10 +128,13 @@ export class AppSession implements VaultPort, BackupSessionPort {
     return this.deps.vault.state();
   }
 
-  changePassphrase(current: string, next: string): Promise<VaultState> {
+  async changePassphrase(current: string, next: string): Promise<VaultState> {
     // "Changing" to the same passphrase would only tell a caller whether its guess was right.
-    if (current === next) return Promise.reject(new AppError('invalid-input', 'New passphrase: choose one different from the current passphrase.', 'next'));
-    return this.attempts.check(() => this.deps.vault.changePassphrase(current, next));
+    if (current === next) throw new AppError('invalid-input', 'New passphrase: choose one different from the current passphrase.', 'next');
+    const state = await this.attempts.check(() => this.deps.vault.changePassphrase(current, next));
+    // A re-key changes the data key, so the keys derived from it for the files outside the vault change too.
+    await this.queue(() => this.forEachBoundFile('resign', (file) => file.resign()));
+    return state;
   }
 
   async startOver(): Promise<VaultState> {
@@ -201,13 +216,27 @@ export class AppSession implements VaultPort, BackupSessionPort {
   private syncLifecycle(): Promise<void> {
     return this.queue(async () => {
       const open = this.deps.vault.state().state === 'open';
-      if (open && this.running === null) await this.startIfOpen();
+      if (open && this.running === null) {
+        await this.forEachBoundFile('verify', (file) => file.verify());
+        await this.startIfOpen();
+      }
       if (!open && this.running !== null) {
         this.stopRunning();
         this.emitChange({ changed: [], removed: [...this.knownIds] });
         this.knownIds = new Set();
       }
     });
+  }
+
+  /** One file failing (a full disk) does not keep the others from being checked or the accounts from opening. */
+  private async forEachBoundFile(step: string, run: (file: VaultBoundFile) => Promise<void>): Promise<void> {
+    for (const file of this.boundFiles) {
+      try {
+        await run(file);
+      } catch (error) {
+        this.logger.warn('session.vault-bound-file-failed', { step, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
   }
 
   /** Lifecycle transitions run one after the other, whoever asks for them. */

@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
+import type { Authenticator, AuthenticatorSource } from '../common/authenticator';
 import { checkPrivateFile } from '../command-line/file-safety';
 import type { GatewayKeyStore, StoredGatewayKey } from './gateway-key-store';
 
@@ -26,16 +27,32 @@ const fileSchema = z.object({
       createdAt: z.number().int().nonnegative(),
     }),
   ),
+  /** HMAC over the keys (authenticatedBytes) with a key from the open vault; absent in files written before it. */
+  tag: z.string().max(100).optional(),
 });
+
+export const GATEWAY_KEYS_AUTHENTICATION_PURPOSE = 'gateway keys';
+
+function authenticatedBytes(keys: readonly StoredGatewayKey[]): Buffer {
+  return Buffer.from(JSON.stringify(keys.map((key) => [key.accountId, key.digest, key.createdAt])), 'utf8');
+}
 
 export function gatewayKeysFilePath(dataDirectory: string): string {
   return join(dataDirectory, GATEWAY_KEYS_FILE_NAME);
 }
 
+/**
+ * With `authenticator` (the vault's, null while it is not open), the file carries a tag over its keys: a file
+ * whose tag is missing or wrong opens no key, and nothing is read or written while the vault is not open.
+ */
 export class FileGatewayKeyStore implements GatewayKeyStore {
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly authenticator?: AuthenticatorSource,
+  ) {}
 
   async load(): Promise<StoredGatewayKey[]> {
+    const authenticator = this.currentAuthenticator();
     let handle;
     try {
       handle = await open(this.path, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
@@ -58,19 +75,25 @@ export class FileGatewayKeyStore implements GatewayKeyStore {
       }
       const parsed = fileSchema.safeParse(json);
       if (!parsed.success) throw unreadable(this.path, 'it is not a gateway key file this version understands');
-      return parsed.data.keys;
+      const { keys, tag } = parsed.data;
+      if (authenticator !== null && (tag === undefined || !authenticator.verify(authenticatedBytes(keys), tag))) {
+        throw unreadable(this.path, tag === undefined ? 'it is not signed by this vault' : 'its signature does not match (changed outside the app)');
+      }
+      return keys;
     } finally {
       await handle.close();
     }
   }
 
   async save(keys: readonly StoredGatewayKey[]): Promise<void> {
+    const authenticator = this.currentAuthenticator();
+    const tag = authenticator === null ? undefined : authenticator.sign(authenticatedBytes(keys));
     await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
     const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
     const handle = await open(temporary, 'wx', 0o600);
     try {
       await handle.chmod(0o600);
-      await handle.writeFile(`${JSON.stringify({ v: FILE_VERSION, keys })}\n`, 'utf8');
+      await handle.writeFile(`${JSON.stringify({ v: FILE_VERSION, keys, tag })}\n`, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
@@ -81,6 +104,14 @@ export class FileGatewayKeyStore implements GatewayKeyStore {
       await rm(temporary, { force: true });
       throw error;
     }
+  }
+
+  /** Null when the file is not authenticated; rejects while the vault that authenticates it is not open. */
+  private currentAuthenticator(): Authenticator | null {
+    if (this.authenticator === undefined) return null;
+    const authenticator = this.authenticator(GATEWAY_KEYS_AUTHENTICATION_PURPOSE);
+    if (authenticator === null) throw new AppError('vault-locked', 'The vault is locked: gateway keys are read and written only while it is open.');
+    return authenticator;
   }
 }
 

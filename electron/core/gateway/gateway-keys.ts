@@ -85,6 +85,11 @@ export class GatewayKeys {
     if (gone.length > 0) await this.persist();
   }
 
+  /** Writes the keys held in memory again (the store signs them with the vault's current key after a re-key). */
+  saveAgain(): Promise<void> {
+    return this.persist();
+  }
+
   private put(key: StoredGatewayKey): void {
     this.drop(key.accountId);
     this.byDigest.set(key.digest, key);

@@ -38,6 +38,7 @@
  * Only one process may open a vault file at a time (Electron's single-instance lock guarantees it in the app).
  */
 import type { AccountStorage } from '../tokens/account-storage';
+import type { Authenticator } from '../common/authenticator';
 import type { Logger } from '../common/logger';
 import type { VaultState } from '../../shared/ipc-contract';
 import type { BackupExport, BackupImportReport } from './backup';
@@ -125,6 +126,11 @@ export interface VaultHandle {
    * must reload its records afterwards (the vault's records changed under it).
    */
   importBackup(content: string, passphrase: string): Promise<BackupImportReport>;
+  /**
+   * While 'open': signs and checks a file kept outside the vault (preferences, gateway keys) with a key derived
+   * from the data key for this purpose; null otherwise. A re-key (changePassphrase) changes it: sign again.
+   */
+  authenticator(purpose: string): Authenticator | null;
   /** Resolves when every accepted change is durable. */
   flush(): Promise<void>;
   /** Flushes, then forgets the key; the handle is unusable afterwards. */

@@ -22,6 +22,11 @@ export function deriveVaultKeys(dataKey: Buffer): VaultKeys {
   return { seal: subkey(dataKey, 'secrets'), line: subkey(dataKey, 'line mac'), chain: subkey(dataKey, 'chain mac') };
 }
 
+/** The key authenticating a file kept outside the vault for one purpose ('settings', 'gateway keys'). */
+export function deriveFileAuthenticationKey(dataKey: Buffer, purpose: string): Buffer {
+  return subkey(dataKey, `file mac ${purpose}`);
+}
+
 export function destroyVaultKeys(keys: VaultKeys): void {
   keys.seal.fill(0);
   keys.line.fill(0);

@@ -34,7 +34,9 @@ import { VaultContents } from './vault-contents';
 import type { V1Document } from './vault-document';
 import { classifyVaultFile } from './vault-file-reading';
 import { VaultJournal } from './vault-journal';
-import { deriveVaultKeys, destroyVaultKeys } from './vault-keys';
+import { deriveFileAuthenticationKey, deriveVaultKeys, destroyVaultKeys } from './vault-keys';
+import type { Authenticator } from '../common/authenticator';
+import { hmacAuthenticator } from '../common/authenticator';
 import type { VaultStore } from './vault-store';
 import { vaultStoreOf } from './vault-store';
 
@@ -278,6 +280,16 @@ export class Vault implements VaultHandle {
       this.#logger.info('vault.backup-imported', { added: plan.report.added.length, updated: plan.report.updated.length, skipped: plan.report.skipped.length });
       return plan.report;
     });
+  }
+
+  authenticator(purpose: string): Authenticator | null {
+    if (this.#phase.kind !== 'open') return null;
+    const dataKey = this.#phase.contents.copyOfDataKey();
+    try {
+      return hmacAuthenticator(deriveFileAuthenticationKey(dataKey, purpose));
+    } finally {
+      dataKey.fill(0);
+    }
   }
 
   flush(): Promise<void> {
