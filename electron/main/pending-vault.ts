@@ -65,6 +65,14 @@ export class PendingVault implements SessionVault {
     return this.#rejecting(() => this.#opened().changePassphrase(current, next));
   }
 
+  addPassphrase(passphrase: string): Promise<VaultState> {
+    return this.#rejecting(() => {
+      const real = this.#opened();
+      if (real.addPassphrase === undefined) throw new AppError('internal', 'This vault cannot have a passphrase.');
+      return real.addPassphrase(passphrase);
+    });
+  }
+
   startOver(): Promise<VaultState> {
     return this.#rejecting(() => this.#opened().startOver());
   }

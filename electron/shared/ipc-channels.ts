@@ -20,6 +20,7 @@ export const CHANNELS = {
   unlockVault: 'wtm:vault:unlock',
   createPassphrase: 'wtm:vault:create-passphrase',
   changePassphrase: 'wtm:vault:change-passphrase',
+  addPassphrase: 'wtm:vault:add-passphrase',
   createNewVault: 'wtm:vault:create-new',
   lockVault: 'wtm:vault:lock',
   exportBackup: 'wtm:backup:export',

@@ -107,6 +107,8 @@ export const contract = {
     request: z.object({ current: z.string().min(1, { error: 'Current passphrase: enter it.' }), next: passphraseSchema }).strict(),
     response: vaultStateSchema,
   },
+  /** A vault protected by the system keychain gets a passphrase on top of it, so it can be locked. */
+  addPassphrase: { channel: CHANNELS.addPassphrase, request: z.object({ passphrase: passphraseSchema }).strict(), response: vaultStateSchema },
   /** After a damaged vault file was kept aside: the user agrees to start a new, empty vault. */
   createNewVault: { channel: CHANNELS.createNewVault, request: z.object({ confirm: z.literal(true) }).strict(), response: vaultStateSchema },
   /**

@@ -25,6 +25,7 @@ function realApi(): AppApi {
       unlock: () => Promise.reject(new AppError('invalid-input', 'Passphrase: this passphrase does not open the vault.', 'passphrase')),
       createPassphrase: () => Promise.reject(new Error('not used')),
       changePassphrase: () => Promise.reject(new Error('not used')),
+      addPassphrase: () => Promise.reject(new Error('not used')),
       startOver: () => Promise.reject(new Error('not used')),
       lock: () => Promise.reject(new Error('not used')),
       configureLifecycle: () => undefined,

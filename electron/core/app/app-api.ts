@@ -19,6 +19,8 @@ export interface VaultPort {
   unlock(passphrase: string): Promise<VaultState>;
   createPassphrase(passphrase: string): Promise<VaultState>;
   changePassphrase(current: string, next: string): Promise<VaultState>;
+  /** Keychain-only vault: a passphrase is added on top of the keychain, so the vault can be locked. */
+  addPassphrase(passphrase: string): Promise<VaultState>;
   /** After a damaged file was kept aside: begin again with an empty vault. */
   startOver(): Promise<VaultState>;
   /** Drains the lifecycle, then drops the data key and every decrypted token. */
@@ -133,6 +135,7 @@ export function createAppApi(deps: AppApiDeps): AppApi {
     unlockVault: ({ passphrase }) => deps.vault.unlock(passphrase),
     createPassphrase: ({ passphrase }) => deps.vault.createPassphrase(passphrase),
     changePassphrase: ({ current, next }) => deps.vault.changePassphrase(current, next),
+    addPassphrase: ({ passphrase }) => deps.vault.addPassphrase(passphrase),
     createNewVault: () => deps.vault.startOver(),
     lockVault: () => deps.vault.lock(),
     exportBackup: async () => {

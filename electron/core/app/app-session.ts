@@ -18,6 +18,8 @@ export interface SessionVault {
   unlock(passphrase: string): Promise<VaultState>;
   createWithPassphrase(passphrase: string): Promise<VaultState>;
   changePassphrase(current: string, next: string): Promise<VaultState>;
+  /** Adds a passphrase on top of the system keychain (the vault can then be locked). Absent: not offered. */
+  addPassphrase?(passphrase: string): Promise<VaultState>;
   startOver(): Promise<VaultState>;
   readonly storage: AccountStorage;
   /** For an open vault with a passphrase: rejects with 'invalid-input' (field 'passphrase') when it is not that one. */
@@ -135,6 +137,13 @@ export class AppSession implements VaultPort, BackupSessionPort {
     // A re-key changes the data key, so the keys derived from it for the files outside the vault change too.
     await this.queue(() => this.forEachBoundFile('resign', (file) => file.resign()));
     return state;
+  }
+
+  addPassphrase(passphrase: string): Promise<VaultState> {
+    const vault = this.deps.vault;
+    if (vault.addPassphrase === undefined) return Promise.reject(new AppError('invalid-input', 'This vault cannot have a passphrase.', 'passphrase'));
+    // The same data key stays: the running lifecycle and the files signed with keys derived from it are unaffected.
+    return vault.addPassphrase(passphrase);
   }
 
   async startOver(): Promise<VaultState> {

@@ -231,7 +231,7 @@ export class Vault implements VaultHandle {
   verifyPassphrase(passphrase: string): Promise<void> {
     return this.#serialised(async () => {
       const wrapped = this.#openContents().wrappedKey;
-      if (wrapped.kind !== 'passphrase') throw new AppError('invalid-input', 'The vault has no passphrase to check.', 'passphrase');
+      if (passphraseWrapOf(wrapped) === null) throw new AppError('invalid-input', 'The vault has no passphrase to check.', 'passphrase');
       (await this.#unwrapWithPassphrase(wrapped, passphrase)).fill(0);
     });
   }
