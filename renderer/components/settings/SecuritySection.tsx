@@ -8,13 +8,14 @@ import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
 import { FormError } from '../common/FormError';
 import { Switch } from '../common/Switch';
+import { AddPassphraseForm } from './AddPassphraseForm';
 import { SavedMark } from './saved-marks';
 
 const AUTO_LOCK_CHOICES = [null, 1, 5, 15, 30, 60, 240] as const;
 
 /**
  * Where tokens may go (other API addresses, confirmed by main when turned on) and when the vault locks.
- * Lock needs a passphrase; a keychain-only vault is offered one (VaultPassphraseSection does the rest).
+ * Lock needs a passphrase; a keychain-only vault is offered one on top of the keychain (AddPassphraseForm).
  */
 export function SecuritySection({ settings, save, vault, onVaultState }: { settings: Settings; save: (patch: SettingsPatch) => Promise<string | null>; vault: VaultState; onVaultState: (state: VaultState) => void }) {
   const { t } = useTranslation();
@@ -61,7 +62,7 @@ export function SecuritySection({ settings, save, vault, onVaultState }: { setti
           {t('security.lockNow')}
         </button>
       ) : (
-        vault.protection === 'os-keychain' && <p className="muted">{t('security.addPassphrase')}</p>
+        vault.protection === 'os-keychain' && <AddPassphraseForm onVaultState={onVaultState} />
       )}
     </section>
   );

@@ -292,6 +292,10 @@ export const en = {
     autoLockHint: 'Also when the screen locks or the computer sleeps. Needs a vault passphrase.',
     lockNow: 'Lock now',
     addPassphrase: 'Add a passphrase (to be able to lock)',
+    addPassphraseIntro: 'The system keychain keeps opening your vault when the app starts; after a lock, only this passphrase opens it.',
+    addPassphraseSubmit: 'Add passphrase',
+    addPassphraseBusy: 'Adding…',
+    addPassphraseDone: 'Passphrase added. You can now lock the vault.',
   },
   gateway: {
     title: 'Local API gateway',

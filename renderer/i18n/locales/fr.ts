@@ -302,6 +302,10 @@ export const fr: LocaleMessages = {
     autoLockHint: "Aussi quand l'écran se verrouille ou que l'ordinateur se met en veille. Nécessite une phrase secrète du coffre.",
     lockNow: 'Verrouiller maintenant',
     addPassphrase: 'Ajouter une phrase secrète (pour pouvoir verrouiller)',
+    addPassphraseIntro: "Le coffre à clés du système continue d'ouvrir votre coffre-fort au démarrage ; après un verrouillage, seule cette phrase secrète l'ouvre.",
+    addPassphraseSubmit: 'Ajouter la phrase secrète',
+    addPassphraseBusy: 'Ajout…',
+    addPassphraseDone: 'Phrase secrète ajoutée. Vous pouvez maintenant verrouiller le coffre-fort.',
   },
   gateway: {
     title: 'Passerelle API locale',

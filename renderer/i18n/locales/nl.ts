@@ -291,7 +291,11 @@ export const nl: LocaleMessages = {
     autoLockMinutes_other: 'Na {{count}} minuten',
     autoLockHint: 'Ook wanneer het scherm vergrendelt of de computer slaapt. Vereist een wachtwoordzin voor de kluis.',
     lockNow: 'Nu vergrendelen',
-    addPassphrase: 'Een wachtwoordzin toevoegen (om te kunnen vergrendelen)',
+    addPassphrase: 'Een wachtzin toevoegen (om te kunnen vergrendelen)',
+    addPassphraseIntro: 'De sleutelopslag van het systeem blijft uw kluis openen wanneer de app start; na een vergrendeling opent alleen deze wachtzin ze.',
+    addPassphraseSubmit: 'Wachtzin toevoegen',
+    addPassphraseBusy: 'Toevoegen…',
+    addPassphraseDone: 'Wachtzin toegevoegd. U kunt de kluis nu vergrendelen.',
   },
   gateway: {
     title: 'Lokale API-gateway',
