@@ -107,4 +107,19 @@ describe('the token goes only to the account host, under /app', () => {
     });
     assert.match(answer, /^HTTP\/1\.1 404/u);
   });
+
+  test('a fragment in the request target is refused with 400, never passed on', async () => {
+    const before = tokenRequests();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(fixture.port, '127.0.0.1', () => {
+        socket.end(`GET /${key}/app/Customers/Folder/X#section HTTP/1.1\r\nHost: 127.0.0.1:${fixture.port}\r\nConnection: close\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 400/u);
+    assert.equal(tokenRequests(), before);
+  });
 });

@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream/promises';
 import type { AccountSummary } from '../../shared/account-summary';
 import { AppError } from '../common/app-error';
 import { silentLogger, type Logger } from '../common/logger';
@@ -11,6 +10,7 @@ import { failureForAppError, LOCKED, NOT_FOUND, unreachable, type GatewayFailure
 import { GatewayTokens } from './gateway-tokens';
 import { downstreamResponseHeaders, GATEWAY_RESPONSE_HEADERS, upstreamRequestHeaders } from './proxy-headers';
 import { DEFAULT_REPLAY_LIMIT_BYTES, forwardBodyOf, isReplayable, type ForwardBody } from './request-body';
+import { relayAnswer } from './relay-answer';
 import { allowedHosts, checkRequest } from './request-guard';
 import { callUpstream, createUpstreamAgents, destroyAgents, UpstreamCancel, UpstreamError, type UpstreamAgents } from './upstream-call';
 import { splitKey, upstreamTarget } from './upstream-target';
@@ -172,15 +172,12 @@ export class GatewayServer {
       return reply(res, this.failureOf(error, account));
     }
     res.writeHead(upstream.statusCode ?? 502, upstream.statusMessage, downstreamResponseHeaders(upstream.headers));
-    const streamed = pipeline(upstream, res);
-    upstream.on('data', (chunk: Buffer) => {
-      facts.bytes += chunk.length;
-    });
     try {
-      await streamed;
+      await relayAnswer(upstream, res, (bytes) => {
+        facts.bytes += bytes;
+      });
     } catch {
       // The client left or Winbooks broke off mid-answer: the status is already sent, so the connection just ends.
-      res.destroy();
     }
   }
 
@@ -201,7 +198,7 @@ export class GatewayServer {
       const target = upstreamTarget(fresh.account.host, request.rest);
       if (!target.ok) throw new AppError('invalid-input', target.reason);
       return callUpstream({
-        url: target.url,
+        target: target.target,
         method: request.req.method ?? 'GET',
         headers,
         body: request.body,

@@ -3,6 +3,7 @@ import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:h
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import type { ForwardBody } from './request-body';
+import type { UpstreamTarget } from './upstream-target';
 
 /** One request to Winbooks with the bearer token added; resolves once the answer's headers are in. */
 
@@ -50,7 +51,7 @@ export class UpstreamCancel {
 }
 
 export interface UpstreamCall {
-  url: URL;
+  target: UpstreamTarget;
   method: string;
   headers: OutgoingHttpHeaders;
   body: ForwardBody;
@@ -62,12 +63,13 @@ export interface UpstreamCall {
 }
 
 export function callUpstream(call: UpstreamCall): Promise<IncomingMessage> {
-  const secure = call.url.protocol === 'https:';
+  const { secure, hostname, port, requestPath } = call.target;
   const headers: OutgoingHttpHeaders = { ...call.headers, authorization: `Bearer ${call.accessToken}` };
   if (call.body.kind === 'buffered') headers['content-length'] = String(call.body.data.length);
   if (call.body.kind === 'none') delete headers['content-length'];
-  const options = { method: call.method, headers };
-  const request = secure ? httpsRequest(call.url, { ...options, agent: call.agents.https }) : httpRequest(call.url, { ...options, agent: call.agents.http });
+  // Options rather than a URL: the path goes on exactly as received (already checked), without a parse per request.
+  const options = { hostname, port, path: requestPath, method: call.method, headers };
+  const request = secure ? httpsRequest({ ...options, agent: call.agents.https }) : httpRequest({ ...options, agent: call.agents.http });
   call.cancel.attach(request);
   return new Promise((resolve, reject) => {
     request.once('response', resolve);
