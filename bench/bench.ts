@@ -16,7 +16,7 @@ import { createBenchVault, fillVault } from './vault-fixture';
 
 export type FigureGroup = 'refresh' | 'open' | 'decrypt' | 'browser' | 'heap' | 'bundle' | 'spread' | 'rss' | 'cli' | 'gateway';
 
-/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7, 10-11 and 15-16). */
+/** Which group measures each figure (figures 1-3 come from the same runs, as do 6-7, 10-11 and 15-19). */
 export const GROUP_OF_FIGURE: Record<number, FigureGroup> = {
   1: 'refresh',
   2: 'refresh',
@@ -33,6 +33,9 @@ export const GROUP_OF_FIGURE: Record<number, FigureGroup> = {
   14: 'cli',
   15: 'gateway',
   16: 'gateway',
+  17: 'gateway',
+  18: 'gateway',
+  19: 'gateway',
 };
 export const FIGURE_NAMES: Record<string, number> = {
   'refresh-wall': 1,
@@ -50,6 +53,9 @@ export const FIGURE_NAMES: Record<string, number> = {
   'cli-start': 14,
   'gateway-small-gets': 15,
   'gateway-stream': 16,
+  'gateway-small-gets-vs-bare-proxy': 17,
+  'gateway-stream-vs-bare-proxy': 18,
+  'gateway-slow-winbooks': 19,
 };
 const ALL_GROUPS: FigureGroup[] = ['refresh', 'open', 'decrypt', 'heap', 'spread', 'rss', 'cli', 'gateway', 'browser', 'bundle'];
 
@@ -62,7 +68,7 @@ export function groupsFor(selectors: readonly string[]): FigureGroup[] {
     const figure = /^\d+$/u.test(selector) ? Number(selector) : FIGURE_NAMES[selector];
     const group = asGroup ?? (figure === undefined ? undefined : GROUP_OF_FIGURE[figure]);
     if (group === undefined) {
-      throw new Error(`--only ${selector}: not a figure. Use 1-12, 14-16, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
+      throw new Error(`--only ${selector}: not a figure. Use 1-12, 14-19, a figure name (${Object.keys(FIGURE_NAMES).join(', ')}) or a group (${ALL_GROUPS.join(', ')}).`);
     }
     wanted.add(group);
   }

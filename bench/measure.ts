@@ -33,6 +33,23 @@ export async function mirrored(run: number, first: () => Promise<Cost>, second: 
   return [addCosts(a1, a2), addCosts(b1, b2)];
 }
 
+/**
+ * Any number of sides, each twice, in mirrored order (A B C C B A; the reverse on odd runs), so a linear drift
+ * weighs equally on every side. Returns the sums in the order of `sides`.
+ */
+export async function mirroredAll(run: number, sides: Array<() => Promise<Cost>>): Promise<Cost[]> {
+  const order = sides.map((_, index) => index);
+  if (run % 2 === 1) order.reverse();
+  const sums: Cost[] = sides.map(() => ({ wallMs: 0, cpuMs: 0 }));
+  for (const index of [...order, ...[...order].reverse()]) {
+    const side = sides[index];
+    if (side === undefined) continue;
+    const cost = await side();
+    sums[index] = addCosts(sums[index] ?? { wallMs: 0, cpuMs: 0 }, cost);
+  }
+  return sums;
+}
+
 export function addCosts(a: Cost, b: Cost): Cost {
   return { wallMs: a.wallMs + b.wallMs, cpuMs: a.cpuMs + b.cpuMs };
 }

@@ -1,7 +1,7 @@
 /**
  * The benchmarks of issue 6: `npm run bench` (tsx bench/run.ts).
  *   --smoke          tiny sizes, 1 run (the test suite's smoke check; no meaningful figures)
- *   --only <list>    figures to run: numbers (1-12, 14-16), names (refresh-cpu, cli-start, gateway-stream...) or groups (refresh, open, decrypt, heap, spread, rss, cli, gateway, browser, bundle)
+ *   --only <list>    figures to run: numbers (1-12, 14-19), names (refresh-cpu, cli-start, gateway-stream...) or groups (refresh, open, decrypt, heap, spread, rss, cli, gateway, browser, bundle)
  *   --runs <n>       runs per figure (default 7; at least 5 for figures worth quoting)
  *   --out <folder>   where to save bench-results.json / .md (default bench/results)
  */

@@ -41,10 +41,10 @@ describe('bench --smoke', () => {
     assert.ok(report.machine.chromium.length > 0);
   });
 
-  it('measures figures 1-5, 8, 10-12 and 14-16, each a finite positive ratio with min <= median <= max', () => {
+  it('measures figures 1-5, 8, 10-12 and 14-19, each a finite positive ratio with min <= median <= max', () => {
     assert.deepEqual(
       report.figures.map((figure) => figure.id),
-      [1, 2, 3, 4, 5, 8, 10, 11, 12, 14, 15, 16],
+      [1, 2, 3, 4, 5, 8, 10, 11, 12, 14, 15, 16, 17, 18, 19],
     );
     for (const figure of report.figures) {
       assert.notEqual(figure.verdict, 'not-measured', `figure ${figure.id}: ${figure.notes.join('; ')}`);
