@@ -232,8 +232,12 @@ describe('protection "OS keychain + passphrase"', () => {
       const secrets = sampleSecrets();
       await vault.storage.save(record, secrets);
       const sealedBefore = await vaultShape(vault.path);
+      assert.equal(vault.canLock(), false, 'a keychain-only vault cannot be locked');
+      const heard: Array<{ protection: string; canLock: boolean }> = [];
+      vault.onStateChange((state) => heard.push({ protection: state.protection, canLock: vault.canLock() }));
 
       const added = await vault.addPassphrase(PASSPHRASE);
+      assert.deepEqual(heard, [{ protection: 'os-keychain-and-passphrase', canLock: true }], 'listeners (menu, tray) hear that Lock became possible');
       assert.equal(added.protection, 'os-keychain-and-passphrase');
       assert.equal(added.state, 'open');
       const file = await vaultShape(vault.path);
