@@ -179,6 +179,8 @@ export async function startApp(context: StartContext): Promise<void> {
   resyncOnWake(powerMonitor, () => session.lifecycle()?.resync(), logger);
   const autoLock = startAutoLock(powerMonitor, { clock, idleMinutes: () => settings.get().autoLockMinutes, canLock: () => session.canLock(), lock: () => session.lock(), logger });
   settings.onChange((next, previous) => {
+    // The window shows what main uses: also the widening fields, once checked after the vault opens.
+    rendererEvents.settingsChanged(next);
     if (next.cliEnabled !== previous.cliEnabled) applyCliSetting(next.cliEnabled);
   });
   applyCliSetting(settings.get().cliEnabled);

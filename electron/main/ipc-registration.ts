@@ -3,7 +3,8 @@ import type { Logger } from '../core/common/logger';
 import { silentLogger } from '../core/common/logger';
 import { invokeOperation } from '../core/app/invoke-operation';
 import type { AccountsChange } from '../core/tokens/lifecycle-api';
-import { ACCOUNTS_CHANGED_CHANNEL, VAULT_STATE_CHANGED_CHANNEL, contract } from '../shared/ipc-contract';
+import { ACCOUNTS_CHANGED_CHANNEL, SETTINGS_CHANGED_CHANNEL, VAULT_STATE_CHANGED_CHANNEL, contract } from '../shared/ipc-contract';
+import type { Settings } from '../shared/settings';
 import type { AccountsChangedEvent, AppApi, IpcResult, OperationName, VaultState } from '../shared/ipc-contract';
 
 /**
@@ -81,10 +82,11 @@ export function registerAppApi(ipc: IpcMainPort, options: RegisterAppApiOptions)
   };
 }
 
-/** Pushes account changes and vault state changes to the window (summaries only, never a secret). */
+/** Pushes account, vault state and settings changes to the window (summaries only, never a secret). */
 export function createRendererEvents(contents: () => WebContents | null): {
   accountsChanged(change: AccountsChange): void;
   vaultStateChanged(state: VaultState): void;
+  settingsChanged(settings: Settings): void;
 } {
   const send = (channel: string, payload: unknown): void => {
     const target = contents();
@@ -101,6 +103,7 @@ export function createRendererEvents(contents: () => WebContents | null): {
       send(ACCOUNTS_CHANGED_CHANNEL, event);
     },
     vaultStateChanged: (state) => send(VAULT_STATE_CHANGED_CHANNEL, state),
+    settingsChanged: (settings) => send(SETTINGS_CHANGED_CHANNEL, settings),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, MENU_COMMAND_CHANNEL, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from '../shared/ipc-channels';
+import { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, MENU_COMMAND_CHANNEL, OPEN_ACCOUNT_CHANNEL, SETTINGS_CHANGED_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from '../shared/ipc-channels';
+import type { Settings } from '../shared/settings';
 import type { AccountsChangedEvent, IpcResult, OperationName, RequestOf, ResponseOf, VaultState } from '../shared/ipc-contract';
 
 /**
@@ -35,6 +36,7 @@ export function createBridge(ipc: IpcRendererPort) {
     ...operations(ipc),
     onAccountsChanged: (listener: (event: AccountsChangedEvent) => void): (() => void) => subscribe(ipc, ACCOUNTS_CHANGED_CHANNEL, listener),
     onVaultStateChanged: (listener: (state: VaultState) => void): (() => void) => subscribe(ipc, VAULT_STATE_CHANGED_CHANNEL, listener),
+    onSettingsChanged: (listener: (settings: Settings) => void): (() => void) => subscribe(ipc, SETTINGS_CHANGED_CHANNEL, listener),
     /** The tray or a notification asks to show one account. */
     onOpenAccount: (listener: (accountId: string) => void): (() => void) => subscribe(ipc, OPEN_ACCOUNT_CHANNEL, listener),
     /** An application menu item asks to run one of the window's shortcuts (its name; the page checks it). */

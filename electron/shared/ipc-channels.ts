@@ -38,6 +38,8 @@ export const CHANNELS = {
 export const ACCOUNTS_CHANGED_CHANNEL = 'wtm:event:accounts-changed';
 /** Pushed when the vault state changes (locked, unlocked, damaged). */
 export const VAULT_STATE_CHANGED_CHANNEL = 'wtm:event:vault-state';
+/** Pushed when the settings change (a save from any window, or the widening fields checked once the vault opens). */
+export const SETTINGS_CHANGED_CHANNEL = 'wtm:event:settings-changed';
 /** Pushed when the tray or a notification asks the window to show one account (payload: its id). */
 export const OPEN_ACCOUNT_CHANNEL = 'wtm:event:open-account';
 /** Main's passphrase prompt window answers on this channel (its own webContents only; never the app window). */

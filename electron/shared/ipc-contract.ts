@@ -7,7 +7,7 @@ import { backupExportResultSchema, backupImportResultSchema } from './backup-rep
 import { passphraseSchema } from './passphrase';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
-export { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, CHANNEL_PREFIX, MENU_COMMAND_CHANNEL, OPEN_ACCOUNT_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from './ipc-channels';
+export { ACCOUNTS_CHANGED_CHANNEL, CHANNELS, CHANNEL_PREFIX, MENU_COMMAND_CHANNEL, OPEN_ACCOUNT_CHANNEL, SETTINGS_CHANGED_CHANNEL, VAULT_STATE_CHANGED_CHANNEL } from './ipc-channels';
 
 /**
  * The IPC contract: one entry per operation, each with its channel, request schema and response schema.

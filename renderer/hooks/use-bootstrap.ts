@@ -25,7 +25,13 @@ export function useBootstrap(): Bootstrap {
     let unsubscribe: () => void = () => undefined;
     try {
       const bridge = winbooks();
-      unsubscribe = bridge.onVaultStateChanged((state) => setVault(state));
+      const unsubscribeVault = bridge.onVaultStateChanged((state) => setVault(state));
+      // Main pushes every change, including the widening fields it checks once the vault opens.
+      const unsubscribeSettings = bridge.onSettingsChanged((changed) => setSettings(changed));
+      unsubscribe = () => {
+        unsubscribeVault();
+        unsubscribeSettings();
+      };
       Promise.all([unwrap(bridge.getAppInfo(undefined)), unwrap(bridge.getSettings(undefined)), unwrap(bridge.getVaultState(undefined))]).then(
         ([info, loadedSettings, state]) => {
           if (!active) return;

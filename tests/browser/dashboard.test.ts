@@ -86,6 +86,16 @@ describe('dashboard in the browser', () => {
     assert.equal((await suite.harness.backend.api.getSettings(undefined)).language, 'nl', 'the choice is persisted by main');
   });
 
+  it('a settings change made in main (another window, the check once the vault opens) reaches the open window', async () => {
+    await suite.reset();
+    const { page } = await suite.open();
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await suite.harness.backend.api.updateSettings({ language: 'fr' });
+    await page.getByRole('heading', { name: 'Paramètres', level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('Langue').inputValue(), 'fr', 'the form shows what main now holds');
+  });
+
   it('follows the OS locale when the language is "system"', async () => {
     await suite.reset({ storage: 'memory', locale: 'nl-BE' });
     const { page } = await suite.open({ locale: 'nl-BE' });

@@ -51,6 +51,7 @@ export interface HarnessBackend {
   readonly vaultDirectory: string | null;
   onAccountsChanged(listener: (change: AccountsChange) => void): () => void;
   onVaultStateChanged(listener: (state: VaultState) => void): () => void;
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -106,6 +107,7 @@ export async function createHarnessBackend(options: HarnessBackendOptions = {}):
     dialogs,
     vaultDirectory,
     onAccountsChanged: (listener) => session.onAccountsChanged(listener),
+    onSettingsChanged: (listener) => settings.onChange((next) => listener(next)),
     onVaultStateChanged: (listener) => {
       const unsubscribe = session.onVaultStateChanged(listener);
       const unsubscribeLock = lock.onStateChanged(listener);

@@ -33,7 +33,7 @@ export type ResultFrame = z.infer<typeof resultFrameSchema>;
 export const eventFrameSchema = z
   .object({
     type: z.literal('event'),
-    event: z.enum(['accounts-changed', 'vault-state']),
+    event: z.enum(['accounts-changed', 'vault-state', 'settings']),
     payload: z.unknown().optional(),
   })
   .strict();

@@ -98,6 +98,7 @@ export class HarnessServer {
     this.unsubscribe = [
       this.current.onAccountsChanged((change) => this.broadcast({ type: 'event', event: 'accounts-changed', payload: change })),
       this.current.onVaultStateChanged((state) => this.broadcast({ type: 'event', event: 'vault-state', payload: state })),
+      this.current.onSettingsChanged((settings) => this.broadcast({ type: 'event', event: 'settings', payload: settings })),
     ];
   }
 

@@ -4,7 +4,8 @@ import type { IpcRendererEvent } from 'electron';
 import type { IpcRendererPort } from '../../electron/preload/bridge';
 import { createBridge } from '../../electron/preload/bridge';
 import type { WinbooksBridge } from '../../electron/preload/bridge-type';
-import { ACCOUNTS_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, contract } from '../../electron/shared/ipc-contract';
+import { ACCOUNTS_CHANGED_CHANNEL, MENU_COMMAND_CHANNEL, SETTINGS_CHANGED_CHANNEL, contract } from '../../electron/shared/ipc-contract';
+import { DEFAULT_SETTINGS } from '../../electron/shared/settings';
 import type { WinbooksBridge as RendererBridge } from '../../renderer/api/winbooks-bridge';
 
 // The renderer's view of window.winbooks must be satisfied by what the preload really exposes.
@@ -65,5 +66,16 @@ describe('preload bridge', () => {
     unsubscribe();
     ipc.emit(MENU_COMMAND_CHANNEL, 'lock');
     assert.deepEqual(received, [['refresh']]);
+  });
+
+  test('settings pushed by main reach the page as the settings only, until unsubscribed', () => {
+    const ipc = new FakeIpcRenderer();
+    const bridge = createBridge(ipc as unknown as IpcRendererPort);
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onSettingsChanged((...args: unknown[]) => received.push(args));
+    ipc.emit(SETTINGS_CHANGED_CHANNEL, { ...DEFAULT_SETTINGS, language: 'nl' });
+    unsubscribe();
+    ipc.emit(SETTINGS_CHANGED_CHANNEL, { ...DEFAULT_SETTINGS, language: 'fr' });
+    assert.deepEqual(received, [[{ ...DEFAULT_SETTINGS, language: 'nl' }]]);
   });
 });

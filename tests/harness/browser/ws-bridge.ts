@@ -4,6 +4,8 @@
  * Responses and events are validated with the contract schemas, as the preload's callers would expect them.
  */
 import { ACCOUNTS_CHANGED_CHANNEL, accountsChangedSchema, contract, vaultStateSchema } from '../../../electron/shared/ipc-contract';
+import { settingsSchema } from '../../../electron/shared/settings';
+import type { Settings } from '../../../electron/shared/settings';
 import type { AccountsChangedEvent, IpcResult, OperationName, VaultState } from '../../../electron/shared/ipc-contract';
 import type { WinbooksBridge } from '../../../electron/preload/bridge-type';
 import { HARNESS_WS_PATH, serverFrameSchema } from '../harness-protocol';
@@ -14,6 +16,7 @@ type Pending = { operation: OperationName; resolve: (result: IpcResult<unknown>)
 const pending = new Map<number, Pending>();
 const accountListeners = new Set<(event: AccountsChangedEvent) => void>();
 const vaultListeners = new Set<(state: VaultState) => void>();
+const settingsListeners = new Set<(settings: Settings) => void>();
 const queued: string[] = [];
 let nextId = 1;
 
@@ -43,6 +46,9 @@ socket.addEventListener('message', (message) => {
       const event = accountsChangedSchema.safeParse(frame.data.payload);
       if (event.success) for (const listener of accountListeners) listener(event.data);
       else console.error(`harness bridge: ${ACCOUNTS_CHANGED_CHANNEL} payload does not match the contract`);
+    } else if (frame.data.event === 'settings') {
+      const settings = settingsSchema.safeParse(frame.data.payload);
+      if (settings.success) for (const listener of settingsListeners) listener(settings.data);
     } else {
       const state = vaultStateSchema.safeParse(frame.data.payload);
       if (state.success) for (const listener of vaultListeners) listener(state.data);
@@ -105,6 +111,12 @@ const bridge = {
     vaultListeners.add(listener);
     return () => {
       vaultListeners.delete(listener);
+    };
+  },
+  onSettingsChanged(listener: (settings: Settings) => void): () => void {
+    settingsListeners.add(listener);
+    return () => {
+      settingsListeners.delete(listener);
     };
   },
   // Object.fromEntries loses the per-operation types; the contract-driven construction above guarantees them.
