@@ -12,6 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DevConsoleDialogs } from '../tests/harness/dev-console-dialogs';
+import type { HarnessBackendOptions } from '../tests/harness/harness-backend';
 import { HarnessServer } from '../tests/harness/harness-server';
 import { DEMO_ACCOUNTS, seedAccount } from '../tests/harness/seed-accounts';
 import { WinbooksSandbox } from '../tests/sandbox/winbooks-sandbox';
@@ -27,7 +29,15 @@ const locked = args.has('--locked');
 const LOCKED_PASSPHRASE = 'demo passphrase 2026';
 const lockedDirectory = locked ? await mkdtemp(join(tmpdir(), 'wtm-dev-locked-')) : null;
 const storage = args.has('--passphrase') || locked ? 'vault-passphrase' : 'vault-keychain';
-const harness = await HarnessServer.start({ port, backend: { storage, demo: true, ...(lockedDirectory !== null ? { vaultDirectory: lockedDirectory } : {}) } });
+/** No native dialog in a browser: main's questions are printed and answered yes; copied gateway URLs are printed. */
+const devSide: HarnessBackendOptions = {
+  mainDialogs: new DevConsoleDialogs(),
+  onClipboardWrite: (text) => {
+    if (/^http:\/\/127\.0\.0\.1:\d+\//u.test(text)) console.log(`[main's clipboard] ${text}  (try: curl ${text}Customers/Folder/DEMO)`);
+    else console.log('[main\'s clipboard] a token or snippet was copied (not shown)');
+  },
+};
+const harness = await HarnessServer.start({ port, backend: { storage, demo: true, ...devSide, ...(lockedDirectory !== null ? { vaultDirectory: lockedDirectory } : {}) } });
 if (locked) await harness.backend.api.createPassphrase({ passphrase: LOCKED_PASSPHRASE });
 
 if (!args.has('--empty') && (!args.has('--passphrase') || locked)) {
@@ -46,7 +56,7 @@ if (!args.has('--empty') && (!args.has('--passphrase') || locked)) {
 
 if (lockedDirectory !== null) {
   // Start again on the same file: an existing vault, locked until its passphrase is given.
-  await harness.reset({ storage: 'vault-passphrase', vaultDirectory: lockedDirectory, demo: true });
+  await harness.reset({ storage: 'vault-passphrase', vaultDirectory: lockedDirectory, demo: true, ...devSide });
   console.log(`Locked vault: unlock it with the passphrase "${LOCKED_PASSPHRASE}".`);
 }
 

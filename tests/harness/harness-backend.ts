@@ -6,7 +6,15 @@ import { dialogTextsFor } from '../../electron/core/app/dialog-texts';
 import { AppSession } from '../../electron/core/app/app-session';
 import type { SessionVault } from '../../electron/core/app/app-session';
 import { createClipboardGuard } from '../../electron/core/app/clipboard-guard';
+import type { MainDialogs } from '../../electron/core/app/main-dialogs';
 import type { AccountsChange } from '../../electron/core/tokens/lifecycle-api';
+import { resolveMainLanguage } from '../../electron/core/app/main-texts';
+import { AuditLog } from '../../electron/core/command-line/audit-log';
+import { GatewayControl } from '../../electron/core/gateway/gateway-control';
+import { InMemoryGatewayKeyStore } from '../../electron/core/gateway/gateway-key-store';
+import { GatewayKeys } from '../../electron/core/gateway/gateway-keys';
+import { GatewayServer } from '../../electron/core/gateway/gateway-server';
+import { GATEWAY_TEXTS } from '../../electron/core/gateway/gateway-texts';
 import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
 import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { openVault } from '../../electron/core/vault';
@@ -41,6 +49,10 @@ export interface HarnessBackendOptions {
   tokenTimeoutMs?: number;
   /** Main's dialogs; default: a ScriptedDialogs that cancels whatever is not scripted. */
   dialogs?: ScriptedDialogs;
+  /** Replaces the scripted dialogs altogether (the dev harness prints each question and answers it). */
+  mainDialogs?: MainDialogs;
+  /** Told of every clipboard write (the dev harness prints gateway URLs). */
+  onClipboardWrite?: (text: string) => void;
 }
 
 export interface HarnessBackend {
@@ -83,22 +95,43 @@ export async function createHarnessBackend(options: HarnessBackendOptions = {}):
     settings,
     createLifecycle: (accountStorage) => new TokenLifecycle({ client, storage: accountStorage, settings: { refreshLeadSeconds: settings.get().refreshLeadSeconds } }),
   });
-  const clipboard = new MemoryClipboard();
+  const clipboard = new MemoryClipboard(options.onClipboardWrite);
   const guard = createClipboardGuard({ clipboard });
   const audit = options.audit ?? [];
   const counters = options.cliCounters ?? { unauthenticated: 0, refused: 0 };
   const dialogs = options.dialogs ?? new ScriptedDialogs();
+  const mainDialogs: MainDialogs = options.mainDialogs ?? dialogs;
+  // The real gateway on loopback, off until Settings turns it on (keys in memory; main's dialog is scripted).
+  const gatewayAudit = new AuditLog();
+  const gatewayKeys = new GatewayKeys(new InMemoryGatewayKeyStore());
+  const gatewayTexts = () => GATEWAY_TEXTS[resolveMainLanguage(settings.get().language, options.locale ?? 'en-GB')];
+  const gateway = new GatewayControl({
+    keys: gatewayKeys,
+    settings,
+    lifecycle: () => session.lifecycle(),
+    clipboard: guard,
+    dialogs: {
+      confirm: async (message) => (await mainDialogs.confirm({ title: 'Gateway', message, detail: '', confirmLabel: 'OK', cancelLabel: 'Cancel' })).confirmed,
+    },
+    texts: gatewayTexts,
+    createServer: (port) => new GatewayServer({ port, lifecycle: () => session.lifecycle(), keys: gatewayKeys, audit: gatewayAudit }),
+  });
+  const unsubscribeGateway = settings.onChange((next, previous) => {
+    if (next.gatewayEnabled !== previous.gatewayEnabled || next.gatewayPort !== previous.gatewayPort) void gateway.apply(next);
+  });
   const { api } = createAppServices({
     session,
     settings,
     clipboard: guard,
-    audit: { entries: () => audit, counters: () => counters },
+    gateway,
+    audit: { entries: () => [...audit, ...gatewayAudit.entries()].sort((a, b) => a.at - b.at), counters: () => counters },
     appInfo: () => ({ version: '0.0.0-harness', platform: process.platform, locale: options.locale ?? 'en-GB', demo: options.demo ?? false }),
-    dialogs,
+    dialogs: mainDialogs,
     dialogTexts: () => dialogTextsFor(settings.get().language, options.locale ?? 'en-GB'),
     backupKdfParams: HARNESS_SCRYPT,
   });
   await session.start();
+  await gateway.apply(settings.get());
   const lock = harnessLock(api, session);
 
   return {
@@ -117,6 +150,8 @@ export async function createHarnessBackend(options: HarnessBackendOptions = {}):
       };
     },
     async close() {
+      unsubscribeGateway();
+      await gateway.stop();
       guard.dispose();
       await session.shutdown();
       await handle?.close();

@@ -5,9 +5,13 @@ export class MemoryClipboard implements ClipboardPort {
   private text = '';
   writes = 0;
 
+  /** `onWrite` lets the dev harness say what a copy wrote (it shows gateway URLs only, never a token). */
+  constructor(private readonly onWrite?: (text: string) => void) {}
+
   writeText(text: string): Promise<void> {
     this.text = text;
     this.writes += 1;
+    this.onWrite?.(text);
     return Promise.resolve();
   }
 
