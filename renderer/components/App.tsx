@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { errorText } from '../i18n/error-text';
 import { formattingLocale, resolveLanguage } from '../i18n/language';
 import { switchLanguage } from '../i18n/setup';

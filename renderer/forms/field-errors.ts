@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { normaliseHost } from '../../electron/shared/account-input';
 import { isPassphraseProblem } from '../../electron/shared/passphrase';
 import type { PassphraseProblem } from '../../electron/shared/passphrase';
+import type { Translation } from '../i18n/locales/en';
 import type { Translate } from '../i18n/translate';
+import { runtimeKey } from '../i18n/translation-keys';
 
 /** Field name -> the sentence to show beside it. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -16,13 +18,13 @@ type Issue = z.ZodError['issues'][number];
 export function translateIssue(t: Translate, field: string, issue: Issue): string {
   if (issue.code === 'custom' && isPassphraseProblem(issue.params)) return t(`validation.passphrase.${PASSPHRASE_PROBLEM_KEYS[issue.params.code]}`, issue.params);
   if (field === 'host' && issue.code === 'custom') return t(`validation.host.${hostProblemOf(issue.message)}`);
-  if (issue.code === 'too_big') return t(`validation.${field}.tooBig`, { max: Number(issue.maximum) });
-  if (issue.code === 'too_small') return t(`validation.${field}.tooSmall`, { min: Number(issue.minimum) });
+  if (issue.code === 'too_big') return t(runtimeKey(`validation.${field}.tooBig`), { max: Number(issue.maximum) });
+  if (issue.code === 'too_small') return t(runtimeKey(`validation.${field}.tooSmall`), { min: Number(issue.minimum) });
   if (issue.code === 'invalid_format' && field === 'exchangeToken') return t('validation.exchangeToken.characters');
   // The patch rule: a new e-mail or API address comes with the exchange token sent for it.
   if (issue.code === 'custom' && field === 'exchangeToken') return t('validation.exchangeToken.newDestination');
-  if (issue.code === 'invalid_type') return t(`validation.${field}.required`);
-  return t(`validation.${field}.invalid`);
+  if (issue.code === 'invalid_type') return t(runtimeKey(`validation.${field}.required`));
+  return t(runtimeKey(`validation.${field}.invalid`));
 }
 
 /**
@@ -41,7 +43,7 @@ export function validateWith<T>(schema: z.ZodType<T>, values: unknown, t: Transl
 }
 
 /** The passphrase rule's problem codes (electron/shared/passphrase.ts) -> their text under validation.passphrase. */
-const PASSPHRASE_PROBLEM_KEYS: Record<PassphraseProblem['code'], string> = {
+const PASSPHRASE_PROBLEM_KEYS: Record<PassphraseProblem['code'], keyof Translation['validation']['passphrase']> = {
   'too-short': 'tooSmall',
   'too-long': 'tooBig',
   'whitespace-only': 'whitespaceOnly',

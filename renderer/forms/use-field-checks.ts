@@ -1,6 +1,6 @@
 import { createRef, useState } from 'react';
 import type { FocusEvent, RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { z } from 'zod';
 import { validateOnBlur } from './blur-validation';
 import { validateWith } from './field-errors';

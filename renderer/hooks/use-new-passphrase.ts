@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { loadStrengthEstimator, passphraseSchema, strongPassphraseSchema } from '../../electron/shared/passphrase';
 import type { StrengthEstimator } from '../../electron/shared/passphrase';
 import { validateWith } from '../forms/field-errors';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { AccountStatus } from '../../electron/shared/account-summary';
 import type { AccountsStore } from '../state/accounts-store';
 import { useAnnounce } from './use-announcer';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
-import i18next from 'i18next';
-import type { TFunction } from 'i18next';
+import { describe, it } from 'node:test';
 import { accountPatchSchema } from '../../electron/shared/account-input';
 import { destinationChanged } from '../../renderer/forms/edit-destination';
 import { validateWith } from '../../renderer/forms/field-errors';
 import { en } from '../../renderer/i18n/locales/en';
 import { fr } from '../../renderer/i18n/locales/fr';
+import type { Translate } from '../../renderer/i18n/translate';
+import { createTranslator } from '../../renderer/i18n/translator';
 
 const STORED = { email: 'compta@dupont.example', host: 'https://prd.winbooksapis.be/wow/v2' };
 
@@ -20,14 +20,7 @@ describe('editing the e-mail or host of an account (a new grant destination)', (
   });
 
   describe('the shared patch rule, worded in the user language', () => {
-    const translators: Record<string, TFunction> = {};
-    before(async () => {
-      for (const [language, messages] of Object.entries({ en, fr })) {
-        const instance = i18next.createInstance();
-        await instance.init({ lng: language, resources: { [language]: { translation: messages } }, interpolation: { escapeValue: false } });
-        translators[language] = instance.t;
-      }
-    });
+    const translators: Record<string, Translate> = { en: createTranslator({ language: 'en', messages: en }), fr: createTranslator({ language: 'fr', messages: fr }) };
 
     it('refuses a new e-mail or host without the exchange token, beside the token field', () => {
       for (const patch of [{ email: 'other@dupont.example' }, { host: 'https://rapi.winbooksonweb.be' }]) {

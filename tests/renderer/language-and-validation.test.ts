@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
-import i18next from 'i18next';
-import type { TFunction } from 'i18next';
+import { describe, it } from 'node:test';
 import { newAccountSchema } from '../../electron/shared/account-input';
 import { passphraseSchema } from '../../electron/shared/passphrase';
 import { settingsSchema } from '../../electron/shared/settings';
@@ -11,6 +9,8 @@ import { formattingLocale, resolveLanguage } from '../../renderer/i18n/language'
 import { en } from '../../renderer/i18n/locales/en';
 import { fr } from '../../renderer/i18n/locales/fr';
 import { nl } from '../../renderer/i18n/locales/nl';
+import type { Translate } from '../../renderer/i18n/translate';
+import { createTranslator } from '../../renderer/i18n/translator';
 
 describe('language choice', () => {
   it('follows the OS locale for "system", English when none is ours', () => {
@@ -26,15 +26,12 @@ describe('language choice', () => {
 });
 
 describe('inline validation with the shared schemas, in the user language', () => {
-  const translators: Record<string, TFunction> = {};
-  before(async () => {
-    for (const [language, messages] of Object.entries({ en, fr, nl })) {
-      const instance = i18next.createInstance();
-      await instance.init({ lng: language, resources: { [language]: { translation: messages } }, interpolation: { escapeValue: false } });
-      translators[language] = instance.t;
-    }
-  });
-  const t = (language: string): TFunction => {
+  const translators: Record<string, Translate> = {
+    en: createTranslator({ language: 'en', messages: en }),
+    fr: createTranslator({ language: 'fr', messages: fr }),
+    nl: createTranslator({ language: 'nl', messages: nl }),
+  };
+  const t = (language: string): Translate => {
     const found = translators[language];
     assert.ok(found);
     return found;

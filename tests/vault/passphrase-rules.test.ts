@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import i18next from 'i18next';
-import type { TFunction } from 'i18next';
 import { PassphraseRefusedError } from '../../electron/core/vault/index';
 import { contract } from '../../electron/shared/ipc-contract';
 import type { StrengthEstimator } from '../../electron/shared/passphrase';
@@ -10,6 +8,8 @@ import { validateWith } from '../../renderer/forms/field-errors';
 import { en } from '../../renderer/i18n/locales/en';
 import { fr } from '../../renderer/i18n/locales/fr';
 import { nl } from '../../renderer/i18n/locales/nl';
+import type { Translate } from '../../renderer/i18n/translate';
+import { createTranslator } from '../../renderer/i18n/translator';
 import { FakeOsEncryption, PASSPHRASE, inTempDirectory, openTestVault, openWithPassphrase } from './support';
 
 const ELEVEN = 'kayak-violet'.slice(0, 11);
@@ -53,13 +53,12 @@ describe('passphrase rule (electron/shared/passphrase.ts), shared by main and re
     assert.equal(contract.createPassphrase.request.safeParse({ passphrase: STRONG }).success, true);
   });
 
-  it('words each refusal in English, French and Dutch from its code and parameters', async () => {
-    const words: Record<string, TFunction> = {};
-    for (const [language, messages] of Object.entries({ en, fr, nl })) {
-      const instance = i18next.createInstance();
-      await instance.init({ lng: language, resources: { [language]: { translation: messages } }, interpolation: { escapeValue: false } });
-      words[language] = instance.t;
-    }
+  it('words each refusal in English, French and Dutch from its code and parameters', () => {
+    const words: Record<string, Translate> = {
+      en: createTranslator({ language: 'en', messages: en }),
+      fr: createTranslator({ language: 'fr', messages: fr }),
+      nl: createTranslator({ language: 'nl', messages: nl }),
+    };
     const schema = strongPassphraseSchema(estimate);
     const shown = (language: string, passphrase: string): string | undefined => {
       const t = words[language];

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 
 /** Closes a form or dialog without acting; unavailable while the action runs. */
 export function CancelButton({ onCancel, busy, autoFocus = false }: { onCancel: () => void; busy: boolean; autoFocus?: boolean }) {

@@ -1,5 +1,5 @@
 import type { FocusEvent, Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { FormField } from './FormField';
 
 interface ExchangeTokenFieldProps {

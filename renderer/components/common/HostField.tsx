@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FocusEvent, Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { HostKind } from '../../../electron/shared/account-input';
 import type { HostChoice } from '../../forms/host-choice';
 import { FormField } from './FormField';

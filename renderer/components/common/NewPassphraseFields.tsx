@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { NewPassphrase } from '../../hooks/use-new-passphrase';
 import { FormField } from './FormField';
 

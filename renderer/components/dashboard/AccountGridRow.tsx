@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { useAccountView } from '../../hooks/use-account-view';
 import { useAccountActions } from './account-actions';

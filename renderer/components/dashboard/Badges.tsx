@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AccountState, StateTone } from '../../state/account-view';
 
 /** Shown only for a host other than the production base: the exception is what is worth seeing. */

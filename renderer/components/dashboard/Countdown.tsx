@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { secondsLeft } from '../../format/countdown';
 import { useLocale } from '../../hooks/use-locale';
 import { useNow } from '../../hooks/use-now';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';

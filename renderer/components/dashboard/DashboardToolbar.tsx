@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode, RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { SORT_KEYS } from '../../state/account-list';
 import type { ListQuery, SortKey } from '../../state/account-list';
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 
 /** Completes a button's visible words with the account for assistive technology: "Copy token" + " for Acme Bakery". */
 export function ForAccount({ label }: { label: string }) {

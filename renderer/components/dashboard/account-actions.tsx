@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';

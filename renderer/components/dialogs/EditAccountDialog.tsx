@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { accountPatchSchema, emailSchema, exchangeTokenSchema, hostSchema, labelSchema } from '../../../electron/shared/account-input';
 import type { AccountPatchInput } from '../../../electron/shared/account-input';
 import type { AccountSummary } from '../../../electron/shared/account-summary';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { exchangeTokenSchema } from '../../../electron/shared/account-input';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { appErrorOf, unwrap } from '../../api/request';

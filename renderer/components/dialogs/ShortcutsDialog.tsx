@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Dialog } from '../common/Dialog';
 
 const MAC = /Mac|iPhone|iPad/u.test(navigator.platform);

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import { AccountForm } from '../common/AccountForm';
 import { RestoreFromBackup } from './RestoreFromBackup';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { appErrorOf } from '../../api/request';
 import { restoreFromBackup } from '../../api/restore-backup';
 import type { ImportReport } from '../../api/restore-backup';

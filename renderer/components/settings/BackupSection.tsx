@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
+import type { Translate } from '../../i18n/translate';
+import { useTranslation } from '../../i18n/use-translation';
 import type { BackupImportResult, ImportEntry } from '../../../electron/shared/backup-report';
 import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
@@ -68,6 +68,6 @@ export function BackupSection() {
 }
 
 /** One account of the import report, from its reason code: the words are the window's, in its language. */
-export function importLine(t: TFunction, entry: ImportEntry): string {
+export function importLine(t: Translate, entry: ImportEntry): string {
   return t(`backup.reason.${entry.reason}`, { label: entry.label, ...entry.params });
 }

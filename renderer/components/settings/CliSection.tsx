@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import type { AuditEntry, CliCounters } from '../../../electron/shared/ipc-contract';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';

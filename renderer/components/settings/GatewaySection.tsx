@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { GatewayState } from '../../../electron/shared/ipc-contract';
 import { settingsSchema } from '../../../electron/shared/settings';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';

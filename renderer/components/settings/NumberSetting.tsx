@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { settingsSchema } from '../../../electron/shared/settings';
 import type { SettingsPatch } from '../../../electron/shared/settings';
 import { validateWith } from '../../forms/field-errors';

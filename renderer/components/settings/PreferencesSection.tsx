@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { languageSchema } from '../../../electron/shared/settings';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
 import { Switch } from '../common/Switch';

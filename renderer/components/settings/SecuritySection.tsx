@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
 import { hasPassphrase } from '../../../electron/shared/vault-protection';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { settingsPatchSchema } from '../../../electron/shared/settings';
 import type { Settings, SettingsPatch } from '../../../electron/shared/settings';
 import type { ResponseOf, VaultState } from '../../../electron/shared/ipc-contract';

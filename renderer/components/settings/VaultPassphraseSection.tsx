@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { AppErrorShape } from '../../../electron/shared/account-summary';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
 import { appErrorOf, unwrap } from '../../api/request';
