@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SUITES = {
-  node: ['tests/shared', 'tests/core', 'tests/sandbox', 'tests/vault', 'tests/main', 'tests/cli', 'tests/renderer', 'tests/bench', 'tests/gateway'],
+  node: ['tests/shared', 'tests/core', 'tests/sandbox', 'tests/vault', 'tests/main', 'tests/cli', 'tests/renderer', 'tests/bench', 'tests/gateway', 'tests/harness'],
   browser: ['tests/browser'],
   electron: ['tests/electron'],
 };
