@@ -65,5 +65,9 @@ describe('the local API gateway from the window', () => {
     assert.match((await row.textContent()) ?? '', /Boulangerie Dupont/u);
     assert.match((await row.textContent()) ?? '', /200/u);
     assert.doesNotMatch((await row.textContent()) ?? '', /limit=3/u, 'the audit keeps the path, never the query string');
+    const cells = await row.getByRole('cell').allTextContents();
+    assert.equal(cells[4], 'Gateway');
+    assert.match(cells[5] ?? '', /^\d+(\.\d)? (byte|kB)$/u, `the answer's size (${cells[5] ?? ''})`);
+    assert.match(cells[6] ?? '', /^\d+ ms$/u, `the time it took (${cells[6] ?? ''})`);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
 import type { AuditEntry, CliCounters } from '../../../electron/shared/ipc-contract';
@@ -7,6 +7,7 @@ import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
 import { useLocale } from '../../hooks/use-locale';
+import { createSizeFormatters } from '../../format/size-format';
 import { FormError } from '../common/FormError';
 import { Switch } from '../common/Switch';
 import { SavedMark } from './saved-marks';
@@ -17,7 +18,8 @@ import { SavedMark } from './saved-marks';
  */
 export function CliSection({ settings, save }: { settings: Settings; save: (patch: SettingsPatch) => Promise<string | null> }) {
   const { t } = useTranslation();
-  const { formatters } = useLocale();
+  const { formatters, locale } = useLocale();
+  const sizes = useMemo(() => createSizeFormatters(locale), [locale]);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [counters, setCounters] = useState<CliCounters | null>(null);
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
@@ -76,6 +78,9 @@ export function CliSection({ settings, save }: { settings: Settings; save: (patc
                 <th scope="col">{t('cli.command')}</th>
                 <th scope="col">{t('cli.account')}</th>
                 <th scope="col">{t('cli.outcome')}</th>
+                <th scope="col">{t('cli.source')}</th>
+                <th scope="col" className="numeric">{t('cli.size')}</th>
+                <th scope="col" className="numeric">{t('cli.duration')}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,6 +92,9 @@ export function CliSection({ settings, save }: { settings: Settings; save: (patc
                   </td>
                   <td>{entry.account ?? '—'}</td>
                   <td>{entry.outcome}</td>
+                  <td>{t(entry.source === 'gateway' ? 'cli.sourceGateway' : 'cli.sourceCli')}</td>
+                  <td className="numeric">{entry.bytes === undefined ? '—' : sizes.bytes(entry.bytes)}</td>
+                  <td className="numeric">{entry.durationMs === undefined ? '—' : sizes.milliseconds(entry.durationMs)}</td>
                 </tr>
               ))}
             </tbody>
