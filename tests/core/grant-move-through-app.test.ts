@@ -3,18 +3,12 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { createAppServices } from '../../electron/core/app/app-services';
-import { AppSession } from '../../electron/core/app/app-session';
-import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
-import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
+import type { AppSession } from '../../electron/core/app/app-session';
 import { invokeOperation } from '../../electron/core/app/invoke-operation';
 import { MemoryVault } from '../../electron/core/app/memory-vault';
-import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
-import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
-import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import type { AppApi } from '../../electron/shared/ipc-contract';
-import { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
+import { startAppThroughMain } from '../support/app-services-fixture';
 
 /**
  * Issue 10, finding 2, through the operation path ipcMain runs: moving an account to another host (say a phishing
@@ -42,22 +36,7 @@ describe('updateAccount to a new host, through invokeOperation', () => {
     });
     await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
     elsewhereUrl = `http://localhost:${(elsewhere.address() as AddressInfo).port}`;
-    const settings = createInMemorySettingsStore({});
-    session = new AppSession({
-      vault: new MemoryVault(),
-      createLifecycle: (storage) => new TokenLifecycle({ client: createWinbooksTokenClient({ timeoutMs: 5_000 }), storage }),
-      settings,
-    });
-    await session.start();
-    ({ api } = createAppServices({
-      session,
-      settings,
-      clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
-      audit: { entries: () => [], counters: () => ({ unauthenticated: 0, refused: 0 }) },
-      appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: true }),
-      dialogs: new ScriptedDialogs(),
-      dialogTexts: () => DIALOG_TEXTS.en,
-    }));
+    ({ session, api } = await startAppThroughMain({ vault: new MemoryVault(), tokenTimeoutMs: 5_000, demo: true }));
   });
 
   after(async () => {

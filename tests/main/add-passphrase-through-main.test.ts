@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createAppServices } from '../../electron/core/app/app-services';
-import { AppSession } from '../../electron/core/app/app-session';
-import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
-import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
+import type { AppSession } from '../../electron/core/app/app-session';
 import { invokeOperation } from '../../electron/core/app/invoke-operation';
-import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
-import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import type { VaultHandle } from '../../electron/core/vault';
-import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import type { AppApi } from '../../electron/shared/ipc-contract';
-import { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { FakeOsEncryption, PASSPHRASE, openTestVault, tempDirectory } from '../vault/support';
+import { startAppThroughMain } from '../support/app-services-fixture';
 
 /**
  * Issue 10, Lock: a vault protected by the system keychain alone is offered a passphrase on top of it, through
@@ -26,18 +20,7 @@ let api: AppApi;
 before(async () => {
   dir = await tempDirectory();
   vault = await openTestVault(dir.path, { osEncryption: new FakeOsEncryption() });
-  const settings = createInMemorySettingsStore();
-  session = new AppSession({ vault, settings, createLifecycle: (storage) => new TokenLifecycle({ client: createWinbooksTokenClient({ timeoutMs: 10_000 }), storage }) });
-  await session.start();
-  ({ api } = createAppServices({
-    session,
-    settings,
-    clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
-    audit: { entries: () => [], counters: () => ({ unauthenticated: 0, refused: 0 }) },
-    appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: false }),
-    dialogs: new ScriptedDialogs(),
-    dialogTexts: () => DIALOG_TEXTS.en,
-  }));
+  ({ session, api } = await startAppThroughMain({ vault }));
 });
 
 after(async () => {

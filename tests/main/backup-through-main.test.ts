@@ -3,20 +3,15 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { createAppServices } from '../../electron/core/app/app-services';
-import { AppSession } from '../../electron/core/app/app-session';
-import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
-import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
+import type { AppSession } from '../../electron/core/app/app-session';
 import { invokeOperation } from '../../electron/core/app/invoke-operation';
-import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
-import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { openVault } from '../../electron/core/vault';
 import type { VaultHandle } from '../../electron/core/vault';
 import { openBackup, sealBackup } from '../../electron/core/vault/backup-format';
-import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import type { AppApi } from '../../electron/shared/ipc-contract';
-import { ScriptedDialogs } from '../harness/scripted-dialogs';
+import type { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
+import { startAppThroughMain } from '../support/app-services-fixture';
 
 /**
  * Issue 10 finding 1, through the operation path ipcMain runs: the renderer cannot choose a backup passphrase,
@@ -40,20 +35,7 @@ before(async () => {
   directory = await mkdtemp(join(tmpdir(), 'wtm-backup-main-'));
   vault = await openVault({ store: { directory: join(directory, 'vault') }, scryptParams: CHEAP_KDF });
   await vault.createWithPassphrase(VAULT_PASSPHRASE);
-  const settings = createInMemorySettingsStore();
-  session = new AppSession({ vault, settings, createLifecycle: (storage) => new TokenLifecycle({ client: createWinbooksTokenClient({ timeoutMs: 10_000 }), storage }) });
-  await session.start();
-  dialogs = new ScriptedDialogs();
-  ({ api } = createAppServices({
-    session,
-    settings,
-    clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
-    audit: { entries: () => [], counters: () => ({ unauthenticated: 0, refused: 0 }) },
-    appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: false }),
-    dialogs,
-    dialogTexts: () => DIALOG_TEXTS.en,
-    backupKdfParams: CHEAP_KDF,
-  }));
+  ({ session, api, dialogs } = await startAppThroughMain({ vault, backupKdfParams: CHEAP_KDF }));
   for (const [label, email] of [
     ['Acme Bakery', 'acme@example.be'],
     ['Brico', 'brico@example.be'],

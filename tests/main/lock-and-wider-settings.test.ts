@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { exitCodeForError } from '../../cli/exit-codes';
-import { createAppServices } from '../../electron/core/app/app-services';
-import { AppSession } from '../../electron/core/app/app-session';
+import type { AppSession } from '../../electron/core/app/app-session';
 import type { SessionVault } from '../../electron/core/app/app-session';
 import { AutoLock, IDLE_POLL_MS } from '../../electron/core/app/auto-lock';
-import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
-import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
 import { invokeOperation } from '../../electron/core/app/invoke-operation';
-import { createInMemorySettingsStore } from '../../electron/core/app/settings-store';
 import { AppError } from '../../electron/core/common/app-error';
 import { runCommand } from '../../electron/core/command-line/command-handlers';
 import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
-import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
-import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks-client';
 import type { AppApi, VaultState } from '../../electron/shared/ipc-contract';
 import { DEFAULT_SETTINGS } from '../../electron/shared/settings';
-import { ScriptedDialogs } from '../harness/scripted-dialogs';
+import type { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
 import { ManualClock } from '../support/manual-clock';
+import { startAppThroughMain } from '../support/app-services-fixture';
 
 /**
  * Issue 10 findings 2 (the setting side), 4 and 5 through the operation path ipcMain runs. The vault's own
@@ -65,24 +60,11 @@ let vault: LockableVault;
 let session: AppSession;
 let api: AppApi;
 let dialogs: ScriptedDialogs;
-let settings: ReturnType<typeof createInMemorySettingsStore>;
 
 before(async () => {
   sandbox = await WinbooksSandbox.start();
   vault = new LockableVault(PASSPHRASE);
-  settings = createInMemorySettingsStore();
-  session = new AppSession({ vault, settings, createLifecycle: (storage) => new TokenLifecycle({ client: createWinbooksTokenClient({ timeoutMs: 10_000 }), storage }) });
-  await session.start();
-  dialogs = new ScriptedDialogs();
-  ({ api } = createAppServices({
-    session,
-    settings,
-    clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
-    audit: { entries: () => [], counters: () => ({ unauthenticated: 0, refused: 0 }) },
-    appInfo: () => ({ version: '0.1.0', platform: 'linux', locale: 'en', demo: false }),
-    dialogs,
-    dialogTexts: () => DIALOG_TEXTS.en,
-  }));
+  ({ session, api, dialogs } = await startAppThroughMain({ vault }));
   const grant = sandbox.addGrant({ email: 'acme@example.be' });
   await api.addAccount({ label: 'Acme', email: 'acme@example.be', host: sandbox.v2BaseUrl, exchangeToken: grant.exchangeToken });
 });
