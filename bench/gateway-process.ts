@@ -3,6 +3,7 @@
  * sandbox and the real GatewayServer in front of it. Apart from the bench (the client, like Excel) and the sandbox
  * (Winbooks), as on a real machine.
  */
+import { AuditLog } from '../electron/core/command-line/audit-log';
 import { GatewayKeys } from '../electron/core/gateway/gateway-keys';
 import { InMemoryGatewayKeyStore } from '../electron/core/gateway/gateway-key-store';
 import { GatewayServer } from '../electron/core/gateway/gateway-server';
@@ -21,7 +22,8 @@ async function start(request: GatewayChildStart): Promise<void> {
   const account = await lifecycle.add({ label: 'Bench gateway', email: request.email, host: request.sandboxBaseUrl, exchangeToken: request.exchangeToken });
   const keys = new GatewayKeys(new InMemoryGatewayKeyStore());
   const key = await keys.issue(account.id);
-  const gateway = new GatewayServer({ port: 0, lifecycle: () => lifecycle, keys });
+  // As in the app: every request goes to the audit list.
+  const gateway = new GatewayServer({ port: 0, lifecycle: () => lifecycle, keys, audit: new AuditLog() });
   await gateway.start();
   process.on('disconnect', () => {
     lifecycle.stop();
