@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS } from '../electron/core/command-line/protocol';
+import { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS } from '../electron/core/command-line/protocol-constants';
 
 /** Turns argv into one command, or a usage error in plain words. Nothing here talks to the app. */
 
