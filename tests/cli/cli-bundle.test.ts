@@ -41,3 +41,9 @@ test('the bundle starts with a shebang, imports nothing from electron and prints
   const unknown = await runCliProcess(['get', 'Nobody'], { [DATA_DIRECTORY_ENV]: harness.dataDirectory }, [bundle]);
   assert.equal(unknown.code, 3);
 });
+
+test('exec works from the bundle, where node:child_process and node:os are loaded only then', async () => {
+  const script = "if (!process.env.WINBOOKS_ACCESS_TOKEN) process.exit(9); process.kill(process.pid, 'SIGTERM')";
+  const run = await runCliProcess(['exec', 'Acme Bakery', '--', process.execPath, '-e', script], { [DATA_DIRECTORY_ENV]: harness.dataDirectory }, [bundle]);
+  assert.equal(run.code, 128 + 15, run.stderr);
+});
