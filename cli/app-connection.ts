@@ -1,21 +1,16 @@
-import { lstat } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import { createConnection, type Socket } from 'node:net';
 import { appDataDirectory, sessionFilePath } from '../electron/core/command-line/app-data-dir';
 import { checkPrivateDirectory, checkPrivateSocket } from '../electron/core/command-line/file-safety';
 import { ClosedBeforeLineError, LineTooLongError, parseJson, readOneLine } from '../electron/core/command-line/json-line';
-import {
-  MAX_RESPONSE_BYTES,
-  PROTOCOL_VERSION,
-  responseSchema,
-  resultSchemas,
-  type CliRequest,
-  type CommandName,
-  versionRefusalSchema,
-  type ResultOf,
-} from '../electron/core/command-line/protocol';
-import { readSessionFile, type SessionFile } from '../electron/core/command-line/session-file';
+import type { CliRequest, CommandName, ResultOf } from '../electron/core/command-line/protocol';
+import { MAX_RESPONSE_BYTES, PROTOCOL_VERSION } from '../electron/core/command-line/protocol-constants';
+import type { SessionFile } from '../electron/core/command-line/session-file';
 import { isNamedPipe } from '../electron/core/command-line/socket-address';
 import { CliFailure, ExitCode, exitCodeForError } from './exit-codes';
+import type { Reader } from './json-reader';
+import { readResponse, readVersionRefusal, resultReaders } from './message-readers';
+import { readSessionFileAt } from './session-file-read';
 
 /** Talks to the running app: finds it through the session file, checks who owns what, sends one request. */
 
@@ -47,7 +42,7 @@ function refusedForSafety(reason: string): CliFailure {
 
 export async function callApp<C extends CommandName>(command: C, args: ArgsOf<C>, options: ConnectionOptions = {}): Promise<ResultOf<C>> {
   const directory = options.dataDirectory ?? appDataDirectory();
-  const session = await openSession(directory);
+  const session = openSession(directory);
   const socket = await connect(session.socket, sessionFilePath(directory));
   try {
     // Only pairs the answer with this request (the secret is what authenticates); no crypto module to load.
@@ -56,29 +51,29 @@ export async function callApp<C extends CommandName>(command: C, args: ArgsOf<C>
     socket.write(`${JSON.stringify(request)}\n`);
     const line = await readAnswer(socket, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const answer = parseJson(line);
-    const refusal = versionRefusalSchema.safeParse(answer);
-    if (refusal.success && refusal.data.id === id) throw new CliFailure(ExitCode.failure, refusal.data.error.message);
-    const response = responseSchema.safeParse(answer);
-    if (!response.success || response.data.id !== id) {
+    const refusal = readVersionRefusal(answer);
+    if (refusal !== undefined && refusal.id === id) throw new CliFailure(ExitCode.failure, refusal.error.message);
+    const response = readResponse(answer);
+    if (response === undefined || response.id !== id) {
       throw new CliFailure(ExitCode.failure, 'The app sent an answer this winbooks-token does not understand. Use the winbooks-token that comes with the app.');
     }
-    if (!response.data.ok) {
-      const { code, message, suggestions } = response.data.error;
+    if (!response.ok) {
+      const { code, message, suggestions } = response.error;
       throw new CliFailure(exitCodeForError(code), message, suggestions ?? []);
     }
-    const result = resultSchemas[command].safeParse(response.data.result);
-    if (!result.success) {
+    const result = (resultReaders[command] as Reader<ResultOf<C>>)(response.result);
+    if (result === undefined) {
       throw new CliFailure(ExitCode.failure, `The app's answer to "${command}" has an unexpected shape. Use the winbooks-token that comes with the app.`);
     }
-    return result.data as ResultOf<C>;
+    return result;
   } finally {
     socket.destroy();
   }
 }
 
-async function openSession(directory: string): Promise<SessionFile> {
+function openSession(directory: string): SessionFile {
   const sessionPath = sessionFilePath(directory);
-  const read = await readSessionFile(sessionPath);
+  const read = readSessionFileAt(sessionPath);
   if (read.kind === 'missing') throw notRunning(sessionPath);
   if (read.kind === 'unsafe') throw refusedForSafety(read.reason);
   if (read.kind === 'invalid') {
@@ -86,9 +81,9 @@ async function openSession(directory: string): Promise<SessionFile> {
   }
   if (isNamedPipe(read.session.socket)) return read.session;
   try {
-    const folder = checkPrivateDirectory(await lstat(directory), directory);
+    const folder = checkPrivateDirectory(lstatSync(directory), directory);
     if (!folder.ok) throw refusedForSafety(folder.reason);
-    const socket = checkPrivateSocket(await lstat(read.session.socket), read.session.socket);
+    const socket = checkPrivateSocket(lstatSync(read.session.socket), read.session.socket);
     if (!socket.ok) throw refusedForSafety(socket.reason);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notRunning(sessionPath);

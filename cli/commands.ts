@@ -1,9 +1,10 @@
 import type { ResultOf } from '../electron/core/command-line/protocol';
-import { accountStatusSchema, errorCodeSchema, type AccountSummary } from '../electron/shared/account-summary';
+import type { AccountSummary } from '../electron/shared/account-summary';
 import { callApp, type ConnectionOptions } from './app-connection';
 import { CliFailure, ExitCode, exitCodeForError } from './exit-codes';
 import { accountTable, describeExpiry, isoOrNull, STATUS_WORDS } from './format';
 import { HELP_TEXT } from './help';
+import { ACCOUNT_STATUSES, readErrorCode } from './message-readers';
 import { parseCommandLine, type CliCommand, type TokenFormat } from './parse-args';
 import { runWithToken } from './run-exec';
 import { cliVersion } from './version';
@@ -123,8 +124,8 @@ function refreshAll(report: ResultOf<'refresh-all'>, io: CliIo): number {
   io.stdout(`Refreshed ${report.refreshed} account(s); skipped ${report.skipped}; ${report.failed.length} failed.\n`);
   for (const failure of report.failed) io.stderr(`winbooks-token: "${failure.label}" was not refreshed: ${failure.message}\n`);
   const codes = report.failed.map((failure) => {
-    const code = errorCodeSchema.safeParse(failure.code);
-    return code.success ? exitCodeForError(code.data) : ExitCode.failure;
+    const code = readErrorCode(failure.code);
+    return code === undefined ? ExitCode.failure : exitCodeForError(code);
   });
   const precedence = [ExitCode.appUnavailable, ExitCode.needsExchangeToken, ExitCode.winbooksUnreachable, ExitCode.unknownAccount, ExitCode.failure];
   return precedence.find((code) => codes.includes(code)) ?? ExitCode.ok;
@@ -137,7 +138,7 @@ function statusText(status: ResultOf<'status'>): string {
     setup: 'not set up yet: open the app to create the vault',
     damaged: 'DAMAGED: open the app to see what to do',
   }[status.vault];
-  const counts = accountStatusSchema.options
+  const counts = ACCOUNT_STATUSES
     .flatMap((name) => {
       const count = status.byStatus[name];
       return count ? [`${count} ${STATUS_WORDS[name]}`] : [];

@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_VALID_SECONDS } from '../electron/core/command-line/protocol';
+import { DEFAULT_MIN_VALID_SECONDS } from '../electron/core/command-line/protocol-constants';
 
 export const HELP_TEXT = `winbooks-token: Winbooks on Web access tokens from the running Winbooks Token Manager app.
 

@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS } from '../electron/core/command-line/protocol';
+import { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS } from '../electron/core/command-line/protocol-constants';
+import { scanArgs } from './scan-args';
 
 /** Turns argv into one command, or a usage error in plain words. Nothing here talks to the app. */
 
@@ -31,7 +31,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     switch (name) {
       case 'list':
       case 'status': {
-        const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: false, strict: true });
+        const { values, positionals } = scanArgs(rest, { json: 'boolean' });
+        if (positionals.length > 0) return usage(`${name} takes no account or other word (got "${positionals[0]}").`);
         return { ok: true, value: { command: name, json: values.json ?? false } };
       }
       case 'get':
@@ -39,7 +40,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       case 'refresh':
         return parseRefresh(rest);
       case 'url': {
-        const { positionals } = parseArgs({ args: rest, options: {}, allowPositionals: true, strict: true });
+        const { positionals } = scanArgs(rest, {});
         const account = singleAccount(positionals, 'url');
         return account.ok ? { ok: true, value: { command: 'url', account: account.value } } : account;
       }
@@ -52,12 +53,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
 }
 
 function parseGet(args: string[]): ParsedCommandLine {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { 'min-valid': { type: 'string' }, format: { type: 'string' } },
-    allowPositionals: true,
-    strict: true,
-  });
+  const { values, positionals } = scanArgs(args, { 'min-valid': 'string', format: 'string' });
   const account = singleAccount(positionals, 'get');
   if (!account.ok) return account;
   const minValid = parseMinValid(values['min-valid']);
@@ -68,7 +64,7 @@ function parseGet(args: string[]): ParsedCommandLine {
 }
 
 function parseRefresh(args: string[]): ParsedCommandLine {
-  const { values, positionals } = parseArgs({ args, options: { all: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = scanArgs(args, { all: 'boolean' });
   if (values.all === true) {
     if (positionals.length > 0) return usage('refresh: give either an account or --all, not both.');
     return { ok: true, value: { command: 'refresh-all' } };
@@ -85,7 +81,7 @@ function parseExec(args: string[]): ParsedCommandLine {
   const commandLine = args.slice(separator + 1);
   if (own.includes('--help') || own.includes('-h')) return { ok: true, value: { command: 'help' } };
   try {
-    const { values, positionals } = parseArgs({ args: own, options: { 'min-valid': { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = scanArgs(own, { 'min-valid': 'string' });
     const account = singleAccount(positionals, 'exec');
     if (!account.ok) return account;
     const minValid = parseMinValid(values['min-valid']);

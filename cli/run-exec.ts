@@ -1,4 +1,3 @@
-import { constants } from 'node:os';
 import { CliFailure, ExitCode } from './exit-codes';
 
 /** What shells answer when a command cannot be found or started. */
@@ -12,8 +11,8 @@ const COMMAND_NOT_RUNNABLE = 126;
 export async function runWithToken(commandLine: readonly string[], extraEnv: Record<string, string>): Promise<number> {
   const [file, ...args] = commandLine;
   if (file === undefined) throw new CliFailure(ExitCode.usage, 'exec: give the command to run after --.');
-  // Loaded here, not at the top: every other command would pay for it at start-up.
-  const { spawn } = await import('node:child_process');
+  // Loaded here, not at the top: every other command would pay for them at start-up.
+  const [{ spawn }, { constants }] = await Promise.all([import('node:child_process'), import('node:os')]);
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
     const forward = (signal: NodeJS.Signals) => (): void => {

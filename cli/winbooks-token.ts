@@ -1,10 +1,6 @@
-import { config } from 'zod/mini';
 import { runCli } from './commands';
 
 /** Entry point of the winbooks-token command (bundled to dist-cli/winbooks-token.cjs by scripts/build-cli.mjs). */
-
-// A one-shot process parses each schema once or a few times: compiling zod's fast paths (new Function) would cost more.
-config({ jitless: true });
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -15,15 +15,20 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 /**
  * node:crypto costs about 10 ms to load, an eighth of Node's own start-up. The CLI never calls it, but the
  * shared command-line modules it imports do on the app's side (socket names, session file names): they get a
- * stand-in that loads the real module on first call.
+ * stand-in that loads the real module on first call. node:os likewise: only homedir(), and only when the
+ * data directory is not given by the environment. Only functions can be imported from a lazy built-in.
  */
-const LAZY_BUILTINS = ['node:crypto'];
+const LAZY_BUILTINS = ['node:crypto', 'node:os'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(bundle) {
     // esbuild filters are Go regular expressions: no flags.
     const filter = new RegExp(`^(${LAZY_BUILTINS.join('|')})$`);
-    bundle.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
+    // The stand-in's own require() and dynamic imports (lazy already, and free to use more than functions) are
+    // the real built-in, left to Node.
+    bundle.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin' || args.kind === 'dynamic-import' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' },
+    );
     bundle.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
       const real = await import(args.path);
       const functions = Object.keys(real).filter((name) => name !== 'default' && typeof real[name] === 'function');

@@ -31,6 +31,8 @@ test('the bundle starts with a shebang, imports nothing from electron and prints
   const text = await readFile(bundle, 'utf8');
   assert.ok(text.startsWith('#!/usr/bin/env node\n'));
   assert.ok(!/require\(["']electron["']\)/u.test(text), 'the bundle requires electron');
+  // Start-up time: no dependency (zod above all) is compiled on every call; cli/message-readers.ts reads the answers.
+  assert.deepEqual(text.match(/^\/\/ \S*node_modules\/\S*$/gmu) ?? [], [], 'the bundle carries dependencies');
 
   const run = await runCliProcess(['get', 'Acme Bakery'], { [DATA_DIRECTORY_ENV]: harness.dataDirectory }, [bundle]);
   assert.equal(run.code, 0, run.stderr);
@@ -38,4 +40,10 @@ test('the bundle starts with a shebang, imports nothing from electron and prints
 
   const unknown = await runCliProcess(['get', 'Nobody'], { [DATA_DIRECTORY_ENV]: harness.dataDirectory }, [bundle]);
   assert.equal(unknown.code, 3);
+});
+
+test('exec works from the bundle, where node:child_process and node:os are loaded only then', async () => {
+  const script = "if (!process.env.WINBOOKS_ACCESS_TOKEN) process.exit(9); process.kill(process.pid, 'SIGTERM')";
+  const run = await runCliProcess(['exec', 'Acme Bakery', '--', process.execPath, '-e', script], { [DATA_DIRECTORY_ENV]: harness.dataDirectory }, [bundle]);
+  assert.equal(run.code, 128 + 15, run.stderr);
 });

@@ -19,7 +19,14 @@ export interface PlatformContext {
 }
 
 export function currentPlatformContext(): PlatformContext {
-  return { platform: process.platform, env: process.env, homeDirectory: homedir() };
+  // Asked for only without an override: the CLI then never loads node:os (see scripts/build-cli.mjs).
+  return {
+    platform: process.platform,
+    env: process.env,
+    get homeDirectory() {
+      return homedir();
+    },
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

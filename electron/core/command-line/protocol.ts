@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import { accountStatusSchema, accountSummarySchema, errorCodeSchema } from '../../shared/account-summary';
+import { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS, PROTOCOL_VERSION } from './protocol-constants';
 
 /**
  * The winbooks-token protocol: one JSON line from the CLI, one JSON line back, then the connection ends.
- * Both sides validate with these schemas (zod/mini: the CLI bundles them and must start about as fast as Node
- * itself); bump PROTOCOL_VERSION on any incompatible change.
+ * The app validates with these schemas; the CLI, which must start about as fast as Node itself and so bundles
+ * no zod, reads its answers with cli/answer-readers.ts, proven to accept and return exactly what these schemas do
+ * (tests/cli/cli-readers.test.ts). Bump PROTOCOL_VERSION on any incompatible change.
  *
  * Version handshake: whatever PROTOCOL_VERSION becomes, three things never change, so that a CLI and an app of
  * different versions can still tell each other apart: the session file's {v, socket, secret} (any CLI can read it),
@@ -12,13 +14,7 @@ import { accountStatusSchema, accountSummarySchema, errorCodeSchema } from '../.
  * (any CLI can show it). The app refuses every request whose v it does not speak, before anything else.
  */
 
-export const PROTOCOL_VERSION = 1;
-/** A request is a few hundred bytes; anything beyond this is refused unread. */
-export const MAX_REQUEST_BYTES = 16 * 1024;
-/** A list of many accounts can be large; still bounded so a stray peer cannot fill the CLI's memory. */
-export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
-export const DEFAULT_MIN_VALID_SECONDS = 120;
-export const MAX_MIN_VALID_SECONDS = 24 * 60 * 60;
+export { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, PROTOCOL_VERSION } from './protocol-constants';
 
 /** What the app tells a CLI that speaks another protocol version (shown by that CLI as is). */
 export function unsupportedVersionMessage(requested: unknown): string {
