@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { access, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchScale, FigureResult } from './figure';
@@ -10,8 +10,6 @@ import { round, spreadOf } from './stats';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TARGET = 1.2;
-/** Where `npm run build:cli-binary` and tests/cli/cli-binary.test.ts leave the standalone binary of this machine. */
-const STANDALONE_CANDIDATES = [join(ROOT, 'dist-cli', 'bin', 'linux-x64', 'winbooks-token'), join(ROOT, '.cache', 'cli-binary', 'linux-x64', 'winbooks-token')];
 
 /** Wall time (ms) of one process from spawn to exit; fails unless it exits 0. */
 function timedRun(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -74,9 +72,11 @@ export async function cliFigure(scale: BenchScale, log: (line: string) => void):
     const env = { ...process.env, [DATA_DIRECTORY_ENV]: harness.dataDirectory };
     const bare = (): Promise<number> => timedRun(process.execPath, ['-e', ''], env);
     const cli = (): Promise<number> => timedRun(process.execPath, [bundle, 'get', 'Acme Bakery'], env);
-    const standalone = await firstExisting(STANDALONE_CANDIDATES);
+    // The standalone binary is built from this very bundle (a stale one would measure old code); not in smoke mode.
+    const standalone = scale.mode === 'smoke' || process.platform !== 'linux' ? null : await buildStandalone(bundle, work, log);
     const binary = standalone === null ? null : (): Promise<number> => timedRun(standalone, ['get', 'Acme Bakery'], env);
     const repeats = scale.mode === 'smoke' ? 1 : 5;
+    const loadBefore = loadavg()[0] ?? 0;
 
     await bare();
     await cli();
@@ -95,6 +95,7 @@ export async function cliFigure(scale: BenchScale, log: (line: string) => void):
     }
     const ratio = spreadOf(ratios);
     const binarySpread = binaryRatios.length > 0 ? spreadOf(binaryRatios) : null;
+    const loadAfter = loadavg()[0] ?? 0;
     return {
       id: 14,
       name: 'cli-start',
@@ -110,17 +111,33 @@ export async function cliFigure(scale: BenchScale, log: (line: string) => void):
         ...(binarySpread === null
           ? {}
           : { standaloneRatioMin: round(binarySpread.min, 3), standaloneRatioMedian: round(binarySpread.median, 3), standaloneRatioMax: round(binarySpread.max, 3) }),
+        loadAverageBefore: round(loadBefore, 3),
+        loadAverageAfter: round(loadAfter, 3),
       },
       verdict: verdictOf(ratio, TARGET),
       notes: [
         `each run: ${repeats} processes per side in mirrored order (A B B A), ratio of the sums`,
         binarySpread === null
-          ? 'standalone binary not built here (npm run build:cli-binary): not measured'
-          : `standalone binary ${standalone} (Node SEA with code cache) measured the same way: ratio min / median / max above`,
+          ? 'standalone binary not measured (smoke mode, or not on Linux)'
+          : 'standalone binary (Node SEA with code cache) built in this run from the same bundle, measured the same way: ratio min / median / max above',
+        `load average (1 min) ${round(loadBefore, 3)} before, ${round(loadAfter, 3)} after`,
       ],
     };
   } finally {
     await harness.close();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Builds this machine's standalone binary from `bundle` into `work` (scripts/build-cli-binary.mjs); null if that fails. */
+async function buildStandalone(bundle: string, work: string, log: (line: string) => void): Promise<string | null> {
+  log('bench: building the standalone CLI binary from the same bundle...');
+  const out = join(work, 'bin');
+  try {
+    await timedRun(process.execPath, [join(ROOT, 'scripts', 'build-cli-binary.mjs'), '--target', 'linux-x64', '--out', out, '--bundle', bundle], process.env);
+  } catch (error) {
+    log(`bench: the standalone binary could not be built (${error instanceof Error ? error.message : String(error)}): not measured`);
+    return null;
+  }
+  return firstExisting([join(out, 'linux-x64', 'winbooks-token'), join(out, 'winbooks-token')]);
 }
