@@ -8,7 +8,9 @@ export const DEFAULT_AUDIT_CAPACITY = 500;
  * beyond those four short fields.
  */
 export class AuditLog {
+  /** A circular buffer: `next` is where the next entry goes; once full, it is also the oldest. */
   private readonly ring: AuditEntry[] = [];
+  private next = 0;
   private readonly listeners = new Set<(entry: AuditEntry) => void>();
 
   constructor(private readonly capacity: number = DEFAULT_AUDIT_CAPACITY) {
@@ -17,8 +19,9 @@ export class AuditLog {
 
   record(entry: AuditEntry): void {
     const copy = { ...entry };
-    this.ring.push(copy);
-    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    if (this.ring.length < this.capacity) this.ring.push(copy);
+    else this.ring[this.next] = copy;
+    this.next = (this.next + 1) % this.capacity;
     for (const listener of this.listeners) {
       try {
         listener({ ...copy });
@@ -30,7 +33,8 @@ export class AuditLog {
 
   /** Oldest first; copies, so callers cannot alter the log. */
   entries(): AuditEntry[] {
-    return this.ring.map((entry) => ({ ...entry }));
+    const oldestFirst = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    return oldestFirst.map((entry) => ({ ...entry }));
   }
 
   onChange(listener: (entry: AuditEntry) => void): () => void {

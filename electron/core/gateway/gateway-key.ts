@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * A gateway key: the one credential of a gateway URL. 256 random bits in base64url (43 characters), so it can
@@ -19,7 +19,8 @@ export function looksLikeGatewayKey(candidate: string): boolean {
 
 /** The SHA-256 digest of a key, base64url: what the key store keeps and what lookups go by. */
 export function gatewayKeyDigest(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('base64url');
+  // One-shot crypto.hash (Node 21.7+, so Electron 45's Node 24): no Hash object per request.
+  return hash('sha256', key, 'base64url');
 }
 
 /** Compares two digests without a timing difference that depends on where they first differ. */
