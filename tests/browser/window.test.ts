@@ -274,8 +274,9 @@ describe('the accounts window', () => {
     // Remove with the keyboard: focus lands on the next row, never on the body.
     await page.keyboard.press('Enter');
     const remove = dashboard.details().getByRole('button', { name: 'Remove for Keyboard Client' });
-    await remove.focus();
-    await page.keyboard.press('Enter');
+    // press() focuses the button and sends Enter as one step: the details pane may re-render between two steps
+    // (the new account's refresh events), and a focus() made just before would then be lost.
+    await remove.press('Enter');
     const confirm = page.getByRole('dialog', { name: 'Remove Keyboard Client?' });
     await confirm.waitFor();
     await page.keyboard.press('Tab');
