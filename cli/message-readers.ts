@@ -1,7 +1,8 @@
-import type { CommandName, ResponseErrorCode, ResultOf } from '../electron/core/command-line/protocol';
-import { PROTOCOL_VERSION } from '../electron/core/command-line/protocol-constants';
+import type { CommandName, ResultOf } from '../electron/core/command-line/protocol';
+import { PROTOCOL_ERROR_CODES, PROTOCOL_VERSION } from '../electron/core/command-line/protocol-constants';
+import { ACCOUNT_STATUSES, ERROR_CODES } from '../electron/shared/account-codes';
 import type { SessionFile } from '../electron/core/command-line/session-file';
-import type { AccountStatus, ErrorCode } from '../electron/shared/account-summary';
+import type { ErrorCode } from '../electron/shared/account-summary';
 import { array, boolean, firstOf, int, literal, nullable, number, object, oneOf, optional, partialRecord, positiveInt, present, record, string, url, type Reader } from './json-reader';
 
 /**
@@ -10,31 +11,10 @@ import { array, boolean, firstOf, int, literal, nullable, number, object, oneOf,
  * reader accepts and returns exactly what its schema does, and that the lists below are the schemas' enums.
  */
 
-/** accountStatusSchema.options, in that order (the order `status` prints). */
-export const ACCOUNT_STATUSES = ['ready', 'refreshing', 'retrying', 'needs-exchange-token', 'auto-refresh-off', 'secrets-unreadable'] as const satisfies readonly AccountStatus[];
 
-/** errorCodeSchema.options */
-export const ERROR_CODES = [
-  'invalid-input',
-  'duplicate-label',
-  'duplicate-account',
-  'host-not-allowed',
-  'unknown-account',
-  'grant-rejected',
-  'refresh-rejected',
-  'winbooks-unreachable',
-  'winbooks-bad-response',
-  'needs-exchange-token',
-  'secrets-unreadable',
-  'vault-locked',
-  'storage-failed',
-  'auto-refresh-off',
-  'gateway-unavailable',
-  'internal',
-] as const satisfies readonly ErrorCode[];
 
-/** protocolErrorCodeSchema.options */
-export const PROTOCOL_ERROR_CODES = ['unauthorized', 'bad-request', 'unsupported-version', 'request-too-large', 'account-not-allowed'] as const satisfies readonly ResponseErrorCode[];
+/** The lists are the schemas' own (electron/shared/account-codes.ts, protocol-constants.ts). */
+export { ACCOUNT_STATUSES, ERROR_CODES, PROTOCOL_ERROR_CODES };
 
 export const readErrorCode: Reader<ErrorCode> = oneOf(ERROR_CODES);
 

@@ -1,38 +1,15 @@
 import * as z from 'zod/mini';
+import { ACCOUNT_STATUSES, ERROR_CODES } from './account-codes';
 
 /**
  * What the UI, the tray and the CLI may know about an account. Never a secret.
  * zod/mini (functional, tree-shaken): the winbooks-token command line bundles these schemas and must start fast.
  */
 
-export const accountStatusSchema = z.enum([
-  'ready',
-  'refreshing',
-  'retrying',
-  'needs-exchange-token',
-  'auto-refresh-off',
-  'secrets-unreadable',
-]);
+export const accountStatusSchema = z.enum(ACCOUNT_STATUSES);
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
-export const errorCodeSchema = z.enum([
-  'invalid-input',
-  'duplicate-label',
-  'duplicate-account',
-  'host-not-allowed',
-  'unknown-account',
-  'grant-rejected',
-  'refresh-rejected',
-  'winbooks-unreachable',
-  'winbooks-bad-response',
-  'needs-exchange-token',
-  'secrets-unreadable',
-  'vault-locked',
-  'storage-failed',
-  'auto-refresh-off',
-  'gateway-unavailable',
-  'internal',
-]);
+export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
 /** What an error is about (an account's label, a limit, a count): the words around them are chosen where they are shown. */

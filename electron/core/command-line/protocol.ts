@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { accountStatusSchema, accountSummarySchema, errorCodeSchema } from '../../shared/account-summary';
-import { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS, PROTOCOL_VERSION } from './protocol-constants';
+import { DEFAULT_MIN_VALID_SECONDS, MAX_MIN_VALID_SECONDS, PROTOCOL_ERROR_CODES, PROTOCOL_VERSION } from './protocol-constants';
 
 /**
  * The winbooks-token protocol: one JSON line from the CLI, one JSON line back, then the connection ends.
@@ -55,7 +55,7 @@ export type CliRequest = z.input<typeof requestSchema>;
 export type ParsedCliRequest = z.output<typeof requestSchema>;
 
 /** Failures of the protocol itself, next to the app's own error codes. */
-export const protocolErrorCodeSchema = z.enum(['unauthorized', 'bad-request', 'unsupported-version', 'request-too-large', 'account-not-allowed']);
+export const protocolErrorCodeSchema = z.enum(PROTOCOL_ERROR_CODES);
 export const responseErrorCodeSchema = z.union([errorCodeSchema, protocolErrorCodeSchema]);
 export type ResponseErrorCode = z.infer<typeof responseErrorCodeSchema>;
 
