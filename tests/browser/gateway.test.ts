@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { seedAccount } from '../harness/seed-accounts';
+import { axeViolations } from './support/axe';
 import { startBrowserSuite, uniqueEmail } from './support/browser-suite';
 import type { BrowserSuite } from './support/browser-suite';
 import { DashboardPage } from './support/dashboard-page';
@@ -69,5 +70,21 @@ describe('the local API gateway from the window', () => {
     assert.equal(cells[4], 'Gateway');
     assert.match(cells[5] ?? '', /^\d+(\.\d)? (byte|kB)$/u, `the answer's size (${cells[5] ?? ''})`);
     assert.match(cells[6] ?? '', /^\d+ ms$/u, `the time it took (${cells[6] ?? ''})`);
+
+    // The same list in French and in Dutch at 640x400: worded, reachable by keyboard, no axe violation.
+    for (const [language, from, settingsName] of [
+      ['fr', 'Passerelle', 'Paramètres'],
+      ['nl', 'Gateway', 'Instellingen'],
+    ] as const) {
+      await backend.api.updateSettings({ language });
+      const small = await suite.open({ width: 640, height: 400, locale: language === 'fr' ? 'fr-BE' : 'nl-BE' });
+      await small.page.getByRole('navigation').getByRole('button', { name: settingsName }).click();
+      const table = small.page.getByRole('table', { name: language === 'fr' ? /passerelle/u : /gateway/u });
+      const localRow = table.getByRole('row').filter({ hasText: 'GET /app/Customers/Folder/DEMO' });
+      await localRow.waitFor();
+      assert.equal((await localRow.getByRole('cell').allTextContents())[4], from);
+      assert.deepEqual(await axeViolations(small.page), [], `audit list in ${language} at 640x400: axe-core violations`);
+      await small.page.close();
+    }
   });
 });

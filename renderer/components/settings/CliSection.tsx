@@ -70,7 +70,8 @@ export function CliSection({ settings, save }: { settings: Settings; save: (patc
       <FormError message={error} />
       {entries !== null && entries.length === 0 && <p className="muted">{t('cli.auditEmpty')}</p>}
       {entries !== null && entries.length > 0 && (
-        <div className="table-scroll">
+        // Scrolls sideways in a narrow window: focusable and named, so the keyboard can scroll it too.
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="cli-audit">
           <table className="audit-table" aria-labelledby="cli-audit">
             <thead>
               <tr>
