@@ -102,4 +102,34 @@ describe('GroupCommit', () => {
     await Promise.all([saved, flushed]);
     assert.equal(disk.started.length, 1, 'flush joined the pending write instead of adding one');
   });
+
+  it('writes at once on an idle file (every change of the same turn in that write); under a burst, write starts keep the interval', async () => {
+    let version = 0;
+    const disk = controlledDisk();
+    const intervalMs = 200;
+    const commits = new GroupCommit(() => `v${version}`, (text) => disk.persist(text), intervalMs);
+
+    const marks: Promise<void>[] = [];
+    for (let index = 0; index < 1000; index += 1) {
+      version += 1;
+      marks.push(commits.commit());
+    }
+    const firstStart = performance.now();
+    // No timer is waited for: the write starts right after this turn (a timeout here would mean it waited).
+    await Promise.race([disk.waitForStart(1), new Promise((_, reject) => setTimeout(() => reject(new Error('the first write waited for a timer')), intervalMs / 2))]);
+    assert.deepEqual(disk.started, ['v1000'], 'the 1,000 changes of one turn share the first write');
+    disk.finishNext();
+    await Promise.all(marks);
+
+    version += 1;
+    const next = commits.commit();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(disk.started.length, 1, 'a burst does not start a write per change');
+    await disk.waitForStart(2);
+    // Timers may fire up to a millisecond early: the bound allows for it.
+    assert.ok(performance.now() - firstStart >= intervalMs - 2, 'the second write started no sooner than the interval after the first');
+    assert.equal(disk.started[1], 'v1001');
+    disk.finishNext();
+    await next;
+  });
 });

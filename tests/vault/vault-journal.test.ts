@@ -19,7 +19,7 @@ const WRAPPED: WrappedKey = { kind: 'os-keychain', backend: 'test', blob: 'unuse
 /** A journal on a real file, driven directly (no key protection): what the vault does on each save. */
 function journalIn(path: string, dataKey = randomBytes(32), store: VaultStore = fileVaultStore(path)): { contents: VaultContents; journal: VaultJournal; store: VaultStore } {
   const contents = new VaultContents(dataKey, WRAPPED, new Map());
-  const journal = new VaultJournal(store, { windowMs: 1, logger: silentLogger });
+  const journal = new VaultJournal(store, { minWriteIntervalMs: 1, logger: silentLogger });
   journal.attach(contents, null);
   return { contents, journal, store };
 }

@@ -1,7 +1,11 @@
 /**
- * Group commit: every change asks for a commit; commits arriving within a short window, or while a write is
- * in progress, share ONE write. Each caller's promise settles with the write that holds its change.
+ * Group commit: every change asks for a commit; commits arriving in the same turn of the event loop, or while a
+ * write is in progress, share ONE write. Each caller's promise settles with the write that holds its change.
  * An exclusive job (a whole-file rewrite under a new key) runs between writes, never during one.
+ *
+ * A write starts at once when the file is idle: a save that gates a token request (the durable mark before a
+ * refresh token leaves) must not wait for a timer. Under a burst, write starts are at least `minIntervalMs`
+ * apart, so a thousand refreshes make a few dozen writes, not a thousand.
  */
 
 interface Waiter {
@@ -15,7 +19,9 @@ export class GroupCommit<T> {
   /** Waiting for the write in progress (their changes are in its snapshot). */
   #inFlight: Waiter[] | null = null;
   #exclusive: Promise<unknown> | null = null;
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  #scheduled = false;
+  /** performance.now() when the last write started; -Infinity before the first. */
+  #lastStart = Number.NEGATIVE_INFINITY;
 
   /**
    * @param snapshot captures the in-memory state to write (synchronously, so it holds every change made so far)
@@ -24,7 +30,7 @@ export class GroupCommit<T> {
   constructor(
     private readonly snapshot: () => T,
     private readonly persist: (snapshot: T) => Promise<void>,
-    private readonly windowMs: number,
+    private readonly minIntervalMs: number,
   ) {}
 
   /** Call after changing the in-memory state; resolves once a write holding that change is durable. */
@@ -67,11 +73,16 @@ export class GroupCommit<T> {
 
   #schedule(): void {
     // While a write or an exclusive job runs, the next batch starts when it ends.
-    if (this.#inFlight !== null || this.#exclusive !== null || this.#timer !== null) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
+    if (this.#inFlight !== null || this.#exclusive !== null || this.#scheduled) return;
+    this.#scheduled = true;
+    const start = (): void => {
+      this.#scheduled = false;
       void this.#writeBatch();
-    }, this.windowMs);
+    };
+    const wait = this.#lastStart + this.minIntervalMs - performance.now();
+    // setImmediate: every change made in this turn (a refreshAll marking all its accounts) joins the write.
+    if (wait <= 0) setImmediate(start);
+    else setTimeout(start, wait);
   }
 
   async #writeBatch(): Promise<void> {
@@ -80,6 +91,7 @@ export class GroupCommit<T> {
     this.#next = [];
     if (batch.length === 0) return;
     this.#inFlight = batch;
+    this.#lastStart = performance.now();
     let failure: { error: unknown } | null = null;
     try {
       await this.persist(this.snapshot());

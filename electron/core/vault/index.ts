@@ -68,8 +68,11 @@ export interface OpenVaultOptions {
    * DEFAULT_SCRYPT_PARAMS (scrypt N=2^17, r=8, p=1); tests pass cheaper ones.
    */
   scryptParams?: ScryptParams;
-  /** How long a save waits for others to join its write (ms); saves made during a write join the next one anyway. Default 50. */
-  groupCommitWindowMs?: number;
+  /**
+   * Least time between the starts of two writes (ms). A save on an idle vault is written at once; saves made
+   * meanwhile join the next write. Default DEFAULT_MIN_WRITE_INTERVAL_MS.
+   */
+  minWriteIntervalMs?: number;
   /** Wall clock for file timestamps (kept-aside names, backup names). Default Date.now. */
   now?: () => number;
 }

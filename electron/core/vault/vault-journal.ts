@@ -16,6 +16,8 @@ import type { VaultStore } from './vault-store';
 export const COMPACTION_RATIO = 2;
 const COMPACTION_SLACK_BYTES = 64 * 1024;
 const FALLBACK_ACCOUNT_BYTES = 1024;
+/** Write starts under a burst are at least this far apart (a save on an idle vault is written at once). */
+export const DEFAULT_MIN_WRITE_INTERVAL_MS = 10;
 
 /** A whole file composed with the key, ready to be written without it. */
 interface ComposedFile {
@@ -51,10 +53,10 @@ export class VaultJournal {
   #sealed: ComposedFile | null = null;
   #file: FileState = { ...NO_FILE };
 
-  constructor(store: VaultStore, options: { windowMs: number; logger: Logger }) {
+  constructor(store: VaultStore, options: { minWriteIntervalMs: number; logger: Logger }) {
     this.#store = store;
     this.#logger = options.logger;
-    this.#commits = new GroupCommit<void>(() => undefined, () => this.#writePending(), options.windowMs);
+    this.#commits = new GroupCommit<void>(() => undefined, () => this.#writePending(), options.minWriteIntervalMs);
   }
 
   /**

@@ -33,7 +33,7 @@ import { VaultAccountStorage } from './vault-account-storage';
 import { VaultContents } from './vault-contents';
 import type { V1Document } from './vault-document';
 import { classifyVaultFile } from './vault-file-reading';
-import { VaultJournal } from './vault-journal';
+import { DEFAULT_MIN_WRITE_INTERVAL_MS, VaultJournal } from './vault-journal';
 import { deriveFileAuthenticationKey, deriveVaultKeys, destroyVaultKeys } from './vault-keys';
 import type { Authenticator } from '../common/authenticator';
 import { hmacAuthenticator } from '../common/authenticator';
@@ -85,7 +85,7 @@ export class Vault implements VaultHandle {
     this.#logger = options.logger ?? silentLogger;
     this.#scryptParams = options.scryptParams ?? DEFAULT_SCRYPT_PARAMS;
     this.#now = options.now ?? Date.now;
-    this.#journal = new VaultJournal(this.#store, { windowMs: options.groupCommitWindowMs ?? 50, logger: this.#logger });
+    this.#journal = new VaultJournal(this.#store, { minWriteIntervalMs: options.minWriteIntervalMs ?? DEFAULT_MIN_WRITE_INTERVAL_MS, logger: this.#logger });
     this.storage = new VaultAccountStorage({
       openContents: () => this.#openContents(),
       commit: () => this.#commit(),
