@@ -1,9 +1,8 @@
 import { useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { useTranslation } from '../../i18n/use-translation';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
-import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
+import { useBusyRequest } from '../../hooks/use-busy-request';
 import { errorText } from '../../i18n/error-text';
 import { BusyButton } from '../common/BusyButton';
 import { CancelButton } from '../common/CancelButton';
@@ -30,22 +29,23 @@ export function ForgotPassphrase({ onVaultState }: { onVaultState: (state: Vault
 function StartOverDialog({ onClose, onVaultState }: { onClose: () => void; onVaultState: (state: VaultState) => void }) {
   const { t } = useTranslation();
   const [understood, setUnderstood] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useBusyRequest();
   const [error, setError] = useState<string | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   const startOver = async (): Promise<void> => {
-    setBusy(true);
     setError(null);
-    try {
-      const state = await unwrap(winbooks().createNewVault({ confirm: true }));
-      onClose();
-      onVaultState(state);
-    } catch (failure) {
-      flushSync(() => setBusy(false));
-      setError(errorText(t, appErrorOf(failure)));
-      confirmRef.current?.focus();
-    }
+    await send(
+      () => winbooks().createNewVault({ confirm: true }),
+      (state) => {
+        onClose();
+        onVaultState(state);
+      },
+      (refusal) => {
+        setError(errorText(t, refusal));
+        confirmRef.current?.focus();
+      },
+    );
   };
 
   return (

@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
 import { hasPassphrase } from '../../../electron/shared/vault-protection';
-import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
-import { useNewPassphrase } from '../../hooks/use-new-passphrase';
+import { useBusyRequest } from '../../hooks/use-busy-request';
+import { useNewPassphraseForm } from '../../hooks/use-new-passphrase-form';
 import { errorText } from '../../i18n/error-text';
 import { BusyButton } from '../common/BusyButton';
 import { FormError } from '../common/FormError';
@@ -42,7 +41,7 @@ function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: 
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useBusyRequest();
   const inputRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -52,16 +51,10 @@ function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: 
       inputRef.current?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      onVaultState(await unwrap(winbooks().unlockVault({ passphrase })));
-    } catch (failure) {
-      // Re-enable the field first, so the focus can go back to it.
-      flushSync(() => setBusy(false));
-      const refusal = appErrorOf(failure);
+    await send(() => winbooks().unlockVault({ passphrase }), onVaultState, (refusal) => {
       setError(refusal.code === 'invalid-input' && refusal.field === 'passphrase' ? t('unlock.wrongPassphrase') : errorText(t, refusal));
       inputRef.current?.focus();
-    }
+    });
   };
 
   return (
@@ -79,24 +72,7 @@ function UnlockForm({ vault, onVaultState }: { vault: VaultState; onVaultState: 
 
 function CreatePassphraseForm({ vault, onVaultState }: { vault: VaultState; onVaultState: (state: VaultState) => void }) {
   const { t } = useTranslation();
-  const entry = useNewPassphrase();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setFormError(null);
-    const checked = await entry.check();
-    if (!checked.ok) return entry.focus(checked.field);
-    setBusy(true);
-    try {
-      onVaultState(await unwrap(winbooks().createPassphrase({ passphrase: checked.passphrase })));
-    } catch (failure) {
-      flushSync(() => setBusy(false));
-      setFormError(errorText(t, appErrorOf(failure)));
-      entry.focus('passphrase');
-    }
-  };
+  const { entry, busy, formError, submit } = useNewPassphraseForm((passphrase) => winbooks().createPassphrase({ passphrase }), onVaultState);
 
   return (
     <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
@@ -115,17 +91,9 @@ function DamagedVault({ vault, onVaultState }: { vault: VaultState; onVaultState
   const { t } = useTranslation();
   const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useBusyRequest();
 
-  const startNew = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      onVaultState(await unwrap(winbooks().createNewVault({ confirm: true })));
-    } catch (failure) {
-      setBusy(false);
-      setError(errorText(t, appErrorOf(failure)));
-    }
-  };
+  const startNew = (): Promise<void> => send(() => winbooks().createNewVault({ confirm: true }), onVaultState, (refusal) => setError(errorText(t, refusal)));
 
   return (
     <div className="form">

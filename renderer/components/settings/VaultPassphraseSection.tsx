@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { flushSync } from 'react-dom';
 import { useTranslation } from '../../i18n/use-translation';
 import type { AppErrorShape } from '../../../electron/shared/account-summary';
 import type { VaultState } from '../../../electron/shared/ipc-contract';
-import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { useBusyRequest } from '../../hooks/use-busy-request';
 import { useNewPassphrase } from '../../hooks/use-new-passphrase';
 import { errorText } from '../../i18n/error-text';
 import { BusyButton } from '../common/BusyButton';
@@ -29,10 +28,7 @@ export function VaultPassphraseSection({ onVaultState }: { onVaultState: (state:
   const [current, setCurrent] = useState('');
   const [currentError, setCurrentError] = useState<string | undefined>(undefined);
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  /** The fields are disabled while busy: re-enable them now so focus can land on one. */
-  const endBusy = (): void => flushSync(() => setBusy(false));
+  const { busy, send } = useBusyRequest();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -42,26 +38,25 @@ export function VaultPassphraseSection({ onVaultState }: { onVaultState: (state:
     const checked = await entry.check();
     if (currentMissing) return currentRef.current?.focus();
     if (!checked.ok) return entry.focus(checked.field);
-    setBusy(true);
-    try {
-      const state = await unwrap(winbooks().changePassphrase({ current, next: checked.passphrase }));
-      setCurrent('');
-      entry.clear();
-      endBusy();
-      onVaultState(state);
-      announce(t('vaultPassphrase.changed'), 'success');
-      submitRef.current?.focus();
-    } catch (failure) {
-      const refusal = appErrorOf(failure);
-      endBusy();
-      if (isWrongCurrentPassphrase(refusal)) {
-        setCurrentError(t('unlock.wrongPassphrase'));
-        currentRef.current?.focus();
-        currentRef.current?.select();
-      } else {
-        setFormError(errorText(t, refusal));
-      }
-    }
+    await send(
+      () => winbooks().changePassphrase({ current, next: checked.passphrase }),
+      (state) => {
+        setCurrent('');
+        entry.clear();
+        onVaultState(state);
+        announce(t('vaultPassphrase.changed'), 'success');
+        submitRef.current?.focus();
+      },
+      (refusal) => {
+        if (isWrongCurrentPassphrase(refusal)) {
+          setCurrentError(t('unlock.wrongPassphrase'));
+          currentRef.current?.focus();
+          currentRef.current?.select();
+        } else {
+          setFormError(errorText(t, refusal));
+        }
+      },
+    );
   };
 
   return (
