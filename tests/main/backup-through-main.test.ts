@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { AppSession } from '../../electron/core/app/app-session';
+import type { BackupService } from '../../electron/core/app/backup-service';
 import { invokeOperation } from '../../electron/core/app/invoke-operation';
 import { openVault } from '../../electron/core/vault';
 import type { VaultHandle } from '../../electron/core/vault';
@@ -12,6 +13,7 @@ import type { AppApi } from '../../electron/shared/ipc-contract';
 import type { ScriptedDialogs } from '../harness/scripted-dialogs';
 import { WinbooksSandbox } from '../sandbox/winbooks-sandbox';
 import { startAppThroughMain } from '../support/app-services-fixture';
+import { backupEntry } from '../support/backup-service-fixture';
 
 /**
  * Issue 10 finding 1, through the operation path ipcMain runs: the renderer cannot choose a backup passphrase,
@@ -27,6 +29,7 @@ let directory: string;
 let vault: VaultHandle;
 let session: AppSession;
 let api: AppApi;
+let backups: BackupService;
 let dialogs: ScriptedDialogs;
 const tokens: string[] = [];
 
@@ -35,7 +38,7 @@ before(async () => {
   directory = await mkdtemp(join(tmpdir(), 'wtm-backup-main-'));
   vault = await openVault({ store: { directory: join(directory, 'vault') }, scryptParams: CHEAP_KDF });
   await vault.createWithPassphrase(VAULT_PASSPHRASE);
-  ({ session, api, dialogs } = await startAppThroughMain({ vault, backupKdfParams: CHEAP_KDF }));
+  ({ session, api, backups, dialogs } = await startAppThroughMain({ vault, backupKdfParams: CHEAP_KDF }));
   for (const [label, email] of [
     ['Acme Bakery', 'acme@example.be'],
     ['Brico', 'brico@example.be'],
@@ -102,24 +105,7 @@ describe('import belongs to main', () => {
     const otherHost = sandbox.baseUrl; // the legacy base of the same sandbox: another host
     const moved = sandbox.addGrant({ email: 'acme@example.be' });
     const backup = await sealBackup(
-      [
-        {
-          id: acme.id,
-          label: 'Acme Bakery',
-          email: 'acme@example.be',
-          host: otherHost,
-          autoRefresh: true,
-          createdAt: 1,
-          lastUsedAt: null,
-          accessIssuedAt: null,
-          accessExpiresAt: null,
-          lastRefreshAt: null,
-          needsExchangeToken: false,
-          exchangeToken: moved.exchangeToken,
-          refreshToken: null,
-          accessToken: null,
-        },
-      ],
+      [backupEntry({ id: acme.id, label: 'Acme Bakery', email: 'acme@example.be', host: otherHost, exchangeToken: moved.exchangeToken })],
       BACKUP_PASSPHRASE,
       CHEAP_KDF,
       Date.now(),
@@ -145,11 +131,55 @@ describe('import belongs to main', () => {
     assert.equal((await api.listAccounts(undefined)).accounts.find((account) => account.id === acme.id)?.host, otherHost);
   });
 
+  test('an account at a host the policy refuses is not imported: listed as skipped, never saved', async () => {
+    assert.equal((await api.getSettings(undefined)).allowOtherHosts, false, 'the default policy: Winbooks and loopback only');
+    const elsewhere = 'https://winbooks.example.net';
+    const welcome = sandbox.addGrant({ email: 'welcome@example.be' });
+    const backup = await sealBackup(
+      [
+        backupEntry({ label: 'Elsewhere', email: 'elsewhere@example.be', host: elsewhere, exchangeToken: 'exchange-token-for-elsewhere' }),
+        backupEntry({ label: 'Welcome', email: 'welcome@example.be', host: sandbox.v2BaseUrl, exchangeToken: welcome.exchangeToken }),
+      ],
+      BACKUP_PASSPHRASE,
+      CHEAP_KDF,
+      Date.now(),
+    );
+    const path = join(directory, 'other-host.json');
+    await writeFile(path, backup);
+
+    dialogs.script({ kind: 'open-file', path }, { kind: 'passphrase', value: BACKUP_PASSPHRASE }, { kind: 'confirm', confirmed: true });
+    const result = await invokeOperation(api, 'importBackup', undefined);
+    assert.ok(result.ok && result.value.outcome === 'imported', JSON.stringify(result));
+    assert.deepEqual(result.value.added, [{ label: 'Welcome', reason: 'new-account', params: {} }]);
+    assert.deepEqual(result.value.skipped, [{ label: 'Elsewhere', reason: 'host-not-allowed', params: { host: elsewhere } }]);
+    const accounts = (await api.listAccounts(undefined)).accounts;
+    assert.ok(accounts.some((account) => account.label === 'Welcome'));
+    assert.deepEqual(accounts.filter((account) => account.host === elsewhere || account.email === 'elsewhere@example.be'), []);
+    assert.deepEqual((await vault.storage.loadRecords()).filter((record) => record.host === elsewhere), [], 'nothing saved for that host');
+  });
+
   test('a declined confirmation changes nothing', async () => {
     const path = join(directory, 'export.json');
     const before = (await api.listAccounts(undefined)).accounts.map((account) => account.host);
     dialogs.script({ kind: 'open-file', path }, { kind: 'passphrase', value: BACKUP_PASSPHRASE }, { kind: 'confirm', confirmed: false });
     assert.deepEqual(await invokeOperation(api, 'importBackup', undefined), { ok: true, value: { outcome: 'cancelled' } });
     assert.deepEqual((await api.listAccounts(undefined)).accounts.map((account) => account.host), before);
+  });
+});
+
+describe('while the vault is locked', () => {
+  test('export and import answer vault-locked and ask nothing, from the API and in the service itself', async () => {
+    await api.lockVault(undefined);
+    try {
+      for (const operation of ['exportBackup', 'importBackup'] as const) {
+        const refused = await invokeOperation(api, operation, undefined);
+        assert.equal(refused.ok ? null : refused.error.code, 'vault-locked', operation);
+      }
+      await assert.rejects(backups.exportBackup(), { code: 'vault-locked' });
+      await assert.rejects(backups.importBackup(), { code: 'vault-locked' });
+      assert.deepEqual(dialogs.asked, []);
+    } finally {
+      await api.unlockVault({ passphrase: VAULT_PASSPHRASE });
+    }
   });
 });

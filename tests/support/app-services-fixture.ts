@@ -1,5 +1,6 @@
 import { createAppServices } from '../../electron/core/app/app-services';
 import { AppSession } from '../../electron/core/app/app-session';
+import type { BackupService } from '../../electron/core/app/backup-service';
 import type { SessionVault } from '../../electron/core/app/app-session';
 import { createClipboardGuard, InMemoryClipboard } from '../../electron/core/app/clipboard-guard';
 import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
@@ -13,6 +14,8 @@ import { ScriptedDialogs } from '../harness/scripted-dialogs';
 export interface AppThroughMain {
   session: AppSession;
   api: AppApi;
+  /** The backup service behind the API's export and import, as main builds it. */
+  backups: BackupService;
   settings: ReturnType<typeof createInMemorySettingsStore>;
   dialogs: ScriptedDialogs;
 }
@@ -28,7 +31,7 @@ export async function startAppThroughMain(options: { vault: SessionVault; tokenT
   const session = new AppSession({ vault: options.vault, settings, createLifecycle: (storage) => new TokenLifecycle({ client, storage }) });
   await session.start();
   const dialogs = new ScriptedDialogs();
-  const { api } = createAppServices({
+  const { api, backups } = createAppServices({
     session,
     settings,
     clipboard: createClipboardGuard({ clipboard: new InMemoryClipboard() }),
@@ -38,5 +41,5 @@ export async function startAppThroughMain(options: { vault: SessionVault; tokenT
     dialogTexts: () => DIALOG_TEXTS.en,
     ...(options.backupKdfParams === undefined ? {} : { backupKdfParams: options.backupKdfParams }),
   });
-  return { session, api, settings, dialogs };
+  return { session, api, backups, settings, dialogs };
 }

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { PASSPHRASE_ATTEMPTS } from '../../electron/core/app/backup-service';
+import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
+import { openBackup } from '../../electron/core/vault/backup-format';
 import { PassphraseRefusedError } from '../../electron/core/vault/index';
 import { contract } from '../../electron/shared/ipc-contract';
 import type { StrengthEstimator } from '../../electron/shared/passphrase';
@@ -10,7 +13,9 @@ import { fr } from '../../renderer/i18n/locales/fr';
 import { nl } from '../../renderer/i18n/locales/nl';
 import type { Translate } from '../../renderer/i18n/translate';
 import { createTranslator } from '../../renderer/i18n/translator';
-import { FakeOsEncryption, PASSPHRASE, inTempDirectory, openTestVault, openWithPassphrase } from './support';
+import type { ScriptedDialogs } from '../harness/scripted-dialogs';
+import { backupsOverVault } from '../support/backup-service-fixture';
+import { FakeOsEncryption, PASSPHRASE, TEST_SCRYPT, inTempDirectory, openTestVault, openWithPassphrase } from './support';
 
 const ELEVEN = 'kayak-violet'.slice(0, 11);
 const TWELVE_SPACES = ' '.repeat(12);
@@ -109,11 +114,10 @@ describe('main checks every new passphrase it receives, strength included', () =
     });
   });
 
-  it('refuses a weak new passphrase on change, on adding one to the keychain, and for a backup', async () => {
+  it('refuses a weak new passphrase on change, and on adding one to the keychain', async () => {
     await inTempDirectory(async (dir) => {
       const vault = await openWithPassphrase(dir.path);
       await assert.rejects(vault.changePassphrase(PASSPHRASE, WEAK_COMMON), refusedFor('too-weak', 'next'));
-      await assert.rejects(vault.exportBackup(TWELVE_SPACES), refusedFor('whitespace-only'));
       await vault.close();
     });
     await inTempDirectory(async (dir) => {
@@ -125,3 +129,35 @@ describe('main checks every new passphrase it receives, strength included', () =
     });
   });
 });
+
+describe('main refuses a weak or blank backup passphrase in its own dialog', () => {
+  it('asks again, saying why, for whitespace only, too short or too weak; then exports with a strong one', async () => {
+    await inTempDirectory(async (dir) => {
+      const vault = await openWithPassphrase(dir.path);
+      const backups = backupsOverVault(vault, { vaultPassphrase: PASSPHRASE, kdfParams: TEST_SCRYPT });
+      backups.dialogs.script(
+        { kind: 'passphrase', value: PASSPHRASE },
+        { kind: 'passphrase', value: TWELVE_SPACES },
+        { kind: 'passphrase', value: OTHER_WHITESPACE },
+        { kind: 'passphrase', value: STRONG },
+        { kind: 'save-file', path: '/backups/strong.json' },
+      );
+      assert.equal((await backups.service.exportBackup()).outcome, 'exported');
+      assert.deepEqual(newBackupPrompts(backups.dialogs), [null, DIALOG_TEXTS.en.weakPassphrase, DIALOG_TEXTS.en.weakPassphrase]);
+      await openBackup(backups.files.written.get('/backups/strong.json') ?? '', STRONG);
+
+      backups.dialogs.reset();
+      backups.dialogs.script({ kind: 'passphrase', value: PASSPHRASE }, ...[TWELVE_SPACES, ELEVEN, WEAK_COMMON].map((value) => ({ kind: 'passphrase', value }) as const));
+      await assert.rejects(backups.service.exportBackup(), { name: 'AppError', code: 'invalid-input', field: 'passphrase', message: /too short or too weak.*Nothing was changed\./u });
+      assert.deepEqual(newBackupPrompts(backups.dialogs).length, PASSPHRASE_ATTEMPTS);
+      assert.equal(backups.dialogs.asked.some((asked) => asked.kind === 'save-file'), false, 'no file is chosen, none written');
+      assert.deepEqual([...backups.files.written.keys()], ['/backups/strong.json']);
+      await vault.close();
+    });
+  });
+});
+
+/** The error each "new backup passphrase" prompt showed, in order (null: the first time). */
+function newBackupPrompts(dialogs: ScriptedDialogs): (string | null)[] {
+  return dialogs.asked.flatMap((asked) => (asked.kind === 'passphrase' && asked.prompt.purpose === 'new-backup' ? [asked.prompt.error] : []));
+}

@@ -1,13 +1,25 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
+import { PASSPHRASE_ATTEMPTS } from '../../electron/core/app/backup-service';
+import { DIALOG_TEXTS } from '../../electron/core/app/dialog-texts';
 import type { AccountRecord, AccountSecrets } from '../../electron/core/tokens/account-storage';
+import type { BackupImportReport } from '../../electron/shared/backup-report';
 import type { VaultHandle } from '../../electron/core/vault/index';
-import { leakedSecrets, openWithPassphrase, secretValues, sampleRecord, sampleSecrets, tempDirectory } from './support';
+import type { BackupsOverVault } from '../support/backup-service-fixture';
+import { backupsOverVault, importReport } from '../support/backup-service-fixture';
+import { PASSPHRASE, TEST_SCRYPT, leakedSecrets, openWithPassphrase, secretValues, sampleRecord, sampleSecrets, tempDirectory } from './support';
 
 const BACKUP_PASSPHRASE = 'backup passphrase for the other PC';
+/** What main says once the attempts run out on a file a passphrase does not open (wrong, or the file was changed). */
+const REFUSED_PASSPHRASE = /^The backup cannot be opened with this passphrase \(or the file was changed after export\)\. Nothing was changed\.$/u;
 
-describe('backup export and import', () => {
+/** Imports through main's backup service, on another vault: what it reports. */
+async function importInto(vault: VaultHandle, content: string): Promise<BackupImportReport> {
+  return importReport(await backupsOverVault(vault, { kdfParams: TEST_SCRYPT }).importWith(content, BACKUP_PASSPHRASE));
+}
+
+describe('backup export and import through main\'s backup service', () => {
   let source: { path: string; remove(): Promise<void> };
   let vault: VaultHandle;
   const accounts: { record: AccountRecord; secrets: AccountSecrets }[] = [];
@@ -21,9 +33,11 @@ describe('backup export and import', () => {
       accounts.push(entry);
       await vault.storage.save(entry.record, entry.secrets);
     }
-    const exported = await vault.exportBackup(BACKUP_PASSPHRASE);
-    assert.equal(exported.accounts, 3);
-    assert.match(exported.fileName, /^winbooks-tokens-backup-\d{4}-\d{2}-\d{2}\.json$/u);
+    const backups = backupsOverVault(vault, { vaultPassphrase: PASSPHRASE, kdfParams: TEST_SCRYPT });
+    const exported = await backups.exportWith(BACKUP_PASSPHRASE);
+    assert.deepEqual(exported.result, { outcome: 'exported', path: '/backups/export-1.json', accounts: 3, unreadable: [] });
+    const saveAs = backups.dialogs.asked.find((asked) => asked.kind === 'save-file');
+    assert.match(saveAs?.kind === 'save-file' ? saveAs.prompt.defaultName ?? '' : '', /^winbooks-tokens-backup-\d{4}-\d{2}-\d{2}\.json$/u);
     backup = exported.content;
   });
   after(async () => {
@@ -43,7 +57,7 @@ describe('backup export and import', () => {
     const target = await tempDirectory();
     try {
       const other = await openWithPassphrase(target.path);
-      const report = await other.importBackup(backup, BACKUP_PASSPHRASE);
+      const report = await importInto(other, backup);
       assert.deepEqual(report, { added: accounts.map((entry) => ({ label: entry.record.label, reason: 'new-account', params: {} })), updated: [], skipped: [] });
       const records = await other.storage.loadRecords();
       assert.equal(records.length, 3);
@@ -76,7 +90,7 @@ describe('backup export and import', () => {
       // Same e-mail but another host: a different account, added. Its label is already taken here: made unique.
       await other.storage.save(sampleRecord({ email: same.record.email, host: 'https://rapi.winbooksonweb.be', label: same.record.label }), sampleSecrets());
 
-      const report = await other.importBackup(backup, BACKUP_PASSPHRASE);
+      const report = await importInto(other, backup);
       assert.deepEqual(report.added, [{ label: `${same.record.label} (2)`, reason: 'new-account', params: {} }]);
       assert.deepEqual(
         report.updated.map((entry) => [entry.label, entry.reason]),
@@ -100,12 +114,14 @@ describe('backup export and import', () => {
   describe('bad backup files give clear errors and change nothing', () => {
     let target: { path: string; remove(): Promise<void> };
     let other: VaultHandle;
+    let backups: BackupsOverVault;
     let fileBefore: string;
     const existing = sampleRecord();
 
     before(async () => {
       target = await tempDirectory();
       other = await openWithPassphrase(target.path);
+      backups = backupsOverVault(other, { kdfParams: TEST_SCRYPT });
       await other.storage.save(existing, sampleSecrets());
       fileBefore = await readFile(other.path, 'utf8');
     });
@@ -114,9 +130,21 @@ describe('backup export and import', () => {
       await target.remove();
     });
 
+    /**
+     * Opens the file in main's dialogs, the user typing `passphrase` each time asked. A file that is not a backup
+     * is refused at the first answer; a passphrase that does not open it is asked again, until the attempts run out.
+     */
     async function expectRefused(content: string, passphrase: string, expected: { field: string; message: RegExp }): Promise<void> {
       const writes = other.writeCount;
-      await assert.rejects(other.importBackup(content, passphrase), { name: 'AppError', code: 'invalid-input', ...expected });
+      const path = '/backups/bad.json';
+      backups.dialogs.reset();
+      backups.files.written.set(path, content);
+      backups.dialogs.script({ kind: 'open-file', path }, ...Array.from({ length: PASSPHRASE_ATTEMPTS }, () => ({ kind: 'passphrase', value: passphrase }) as const));
+      await assert.rejects(backups.service.importBackup(), { name: 'AppError', code: 'invalid-input', ...expected });
+      const errorsShown = backups.dialogs.asked.flatMap((asked) => (asked.kind === 'passphrase' ? [asked.prompt.error] : []));
+      const wrongPassphrase = DIALOG_TEXTS.en.wrongBackupPassphrase;
+      assert.deepEqual(errorsShown, expected.field === 'passphrase' ? [null, wrongPassphrase, wrongPassphrase] : [null]);
+      assert.equal(backups.dialogs.asked.some((asked) => asked.kind === 'confirm'), false, 'nothing to confirm');
       assert.equal(other.writeCount, writes);
       assert.equal(await readFile(other.path, 'utf8'), fileBefore);
       assert.deepEqual(
@@ -139,7 +167,7 @@ describe('backup export and import', () => {
         BACKUP_PASSPHRASE,
         { field: 'content', message: /newer version .*format 2.*update the app/u },
       ));
-    it('wrong passphrase', () => expectRefused(backup, 'not the backup passphrase', { field: 'passphrase', message: /passphrase is wrong, or the file was changed/u }));
+    it('wrong passphrase', () => expectRefused(backup, 'not the backup passphrase', { field: 'passphrase', message: REFUSED_PASSPHRASE }));
     it('tampered payload (one flipped byte)', () =>
       expectRefused(
         edited((file) => {
@@ -149,13 +177,13 @@ describe('backup export and import', () => {
           file.payload = `${nonce ?? ''}.${bytes.toString('base64')}`;
         }),
         BACKUP_PASSPHRASE,
-        { field: 'passphrase', message: /file was changed after it was exported/u },
+        { field: 'passphrase', message: REFUSED_PASSPHRASE },
       ));
     it('tampered header (date changed)', () =>
       expectRefused(
         edited((file) => (file.createdAt = '2001-01-01T00:00:00.000Z')),
         BACKUP_PASSPHRASE,
-        { field: 'passphrase', message: /file was changed/u },
+        { field: 'passphrase', message: REFUSED_PASSPHRASE },
       ));
     it('a header asking for an absurd scrypt cost', () =>
       expectRefused(

@@ -9,6 +9,7 @@ import { createWinbooksTokenClient } from '../../electron/core/winbooks/winbooks
 import { TokenLifecycle } from '../../electron/core/tokens/token-lifecycle';
 import { openVault } from '../../electron/core/vault/index';
 import type { VaultHandle } from '../../electron/core/vault/index';
+import { backupsOverVault, importReport } from '../support/backup-service-fixture';
 import { PASSPHRASE, TEST_SCRYPT, leakedSecrets, tempDirectory } from './support';
 import { tokenFingerprint } from './token-fingerprint';
 
@@ -208,9 +209,9 @@ describe('vault crash safety', () => {
   it('exports a backup holding no token the sandbox issued in clear, which another vault imports with working tokens', async () => {
     const vault = await openVault({ store: { directory: dir.path }, scryptParams: TEST_SCRYPT });
     await vault.unlock(PASSPHRASE);
-    const { content, accounts } = await vault.exportBackup('a passphrase for the backup');
+    const { result, content } = await backupsOverVault(vault, { vaultPassphrase: PASSPHRASE, kdfParams: TEST_SCRYPT }).exportWith('a passphrase for the backup');
     await vault.close();
-    assert.equal(accounts, ACCOUNTS);
+    assert.ok(result.outcome === 'exported' && result.accounts === ACCOUNTS && result.unreadable.length === 0, JSON.stringify(result));
     const issued = sandbox.issuedSecrets();
     assert.ok(issued.length > ACCOUNTS * 3, 'the sandbox issued tokens to search for');
     assert.deepEqual(leakedSecrets(content, issued), []);
@@ -220,7 +221,7 @@ describe('vault crash safety', () => {
     try {
       const other = await openVault({ store: { directory: otherPc.path }, scryptParams: TEST_SCRYPT });
       await other.createWithPassphrase(PASSPHRASE);
-      const report = await other.importBackup(content, 'a passphrase for the backup');
+      const report = importReport(await backupsOverVault(other, { kdfParams: TEST_SCRYPT }).importWith(content, 'a passphrase for the backup'));
       assert.equal(report.added.length, ACCOUNTS);
       for (const record of await other.storage.loadRecords()) {
         const { refreshToken } = await other.storage.readSecrets(record.id);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DEFAULT_SCRYPT_PARAMS, SCRYPT_LIMITS } from '../../electron/core/vault/index';
 import { ScryptSettingsRefusedError, deriveKey, scryptSettingsProblem } from '../../electron/core/vault/scrypt';
+import { backupsOverVault } from '../support/backup-service-fixture';
 import { PASSPHRASE, confStore, inTempDirectory, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets } from './support';
 import { readVaultLines, vaultShape, writeVaultLines } from './vault-file';
 
@@ -118,11 +119,12 @@ describe('passphrase KDF cost', () => {
     assert.ok(SCRYPT_LIMITS.maxMemoryBytes >= 128 * 2 ** 18 * 8);
   });
 
-  it('seals backups at the target cost', async () => {
+  it('main seals backups at the target cost', async () => {
     await inTempDirectory(async (dir) => {
-      const vault = await openWithPassphrase(dir.path, { scryptParams: DEFAULT_SCRYPT_PARAMS });
+      const vault = await openWithPassphrase(dir.path);
       await vault.storage.save(sampleRecord(), sampleSecrets());
-      const backup = await vault.exportBackup('sealed at the target cost, far away');
+      // No cost given: the backup service's default, as main builds it.
+      const backup = await backupsOverVault(vault, { vaultPassphrase: PASSPHRASE }).exportWith('sealed at the target cost, far away');
       const header = JSON.parse(backup.content) as { kdf: KdfShape };
       assert.ok(header.kdf.N >= TARGET.N && header.kdf.r === TARGET.r && header.kdf.p === TARGET.p, JSON.stringify(header.kdf));
       await vault.close();

@@ -4,15 +4,6 @@ import type { AccountRecord, AccountSecrets } from '../tokens/account-storage';
 import type { BackupAccount } from './backup-format';
 import { backupAccountSchema } from './backup-format';
 
-export type { BackupImportReport } from '../../shared/backup-report';
-
-/** A sealed backup as main writes it to the file the user chose (never sent to the renderer). */
-export interface BackupExport {
-  fileName: string;
-  content: string;
-  accounts: number;
-}
-
 export function toBackupAccount(record: AccountRecord, secrets: AccountSecrets): BackupAccount {
   return {
     id: record.id,

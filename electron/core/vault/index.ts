@@ -41,14 +41,12 @@ import type { AccountStorage } from '../tokens/account-storage';
 import type { Authenticator } from '../common/authenticator';
 import type { Logger } from '../common/logger';
 import type { VaultState } from '../../shared/ipc-contract';
-import type { BackupExport, BackupImportReport } from './backup';
 import type { KeychainAssessment, OsEncryption } from './os-encryption';
 import type { ScryptParams } from './scrypt';
 import type { ConfLike, VaultStore } from './vault-store';
 import { Vault } from './vault';
 
 export type { VaultState } from '../../shared/ipc-contract';
-export type { BackupExport, BackupImportReport } from './backup';
 export { assessKeychain } from './os-encryption';
 export type { KeychainAssessment, OsEncryption } from './os-encryption';
 export { DEFAULT_SCRYPT_PARAMS, SCRYPT_LIMITS } from './scrypt';
@@ -64,7 +62,7 @@ export interface OpenVaultOptions {
   osEncryption?: OsEncryption;
   logger?: Logger;
   /**
-   * Cost of new passphrase wraps and backups, and the level older wraps are raised to on unlock. Default
+   * Cost of new passphrase wraps, and the level older wraps are raised to on unlock. Default
    * DEFAULT_SCRYPT_PARAMS (scrypt N=2^17, r=8, p=1); tests pass cheaper ones.
    */
   scryptParams?: ScryptParams;
@@ -73,7 +71,7 @@ export interface OpenVaultOptions {
    * meanwhile join the next write. Default DEFAULT_MIN_WRITE_INTERVAL_MS.
    */
   minWriteIntervalMs?: number;
-  /** Wall clock for file timestamps (kept-aside names, backup names). Default Date.now. */
+  /** Wall clock for file timestamps (kept-aside names). Default Date.now. */
   now?: () => number;
 }
 
@@ -122,13 +120,6 @@ export interface VaultHandle {
   startOver(): Promise<VaultState>;
   /** The AccountStorage port for the lifecycle; rejects with 'vault-locked' unless the vault is open. */
   readonly storage: AccountStorage;
-  /** An encrypted backup of every account whose secrets are readable. */
-  exportBackup(passphrase: string): Promise<BackupExport>;
-  /**
-   * Merges a backup by e-mail + host. Nothing changes when the file or the passphrase is wrong. The lifecycle
-   * must reload its records afterwards (the vault's records changed under it).
-   */
-  importBackup(content: string, passphrase: string): Promise<BackupImportReport>;
   /**
    * While 'open': signs and checks a file kept outside the vault (preferences, gateway keys) with a key derived
    * from the data key for this purpose; null otherwise. A re-key (changePassphrase) changes it: sign again.

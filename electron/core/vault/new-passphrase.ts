@@ -13,8 +13,9 @@ export class PassphraseRefusedError extends AppError {
 }
 
 /**
- * Every new passphrase main receives (vault, backup) passes the shared rule again, strength included:
- * the renderer's own check is a convenience, never trusted.
+ * Every new vault passphrase main receives passes the shared rule again, strength included: the renderer's own
+ * check is a convenience, never trusted. (A new backup passphrase is typed in main's own prompt, where
+ * BackupService applies the same rule.)
  */
 export async function checkNewPassphrase(passphrase: string, field = 'passphrase'): Promise<string> {
   const problem = passphraseProblem(passphrase, await loadStrengthEstimator());

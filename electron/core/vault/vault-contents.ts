@@ -75,15 +75,6 @@ export class VaultContents {
     };
   }
 
-  secretsReadable(id: string): boolean {
-    try {
-      this.readSecrets(id);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   /**
    * Puts the record and seals the secrets given; fields left out keep their stored value (sealed again only when
    * the account's e-mail or host changed, as they are bound to it). A tampered account changes only when every

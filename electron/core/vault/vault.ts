@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { VaultState } from '../../shared/ipc-contract';
 import type { AccountStorage } from '../tokens/account-storage';
 import type { AccountSlot } from './account-slot';
 import { AppError } from '../common/app-error';
 import type { Logger } from '../common/logger';
 import { silentLogger } from '../common/logger';
-import type { BackupExport, BackupImportReport } from './backup';
-import { planImport, toBackupAccount } from './backup';
-import type { BackupAccount } from './backup-format';
-import { backupFileName, openBackup, sealBackup } from './backup-format';
 import type { OpenVaultOptions, VaultHandle } from './index';
 import type { KeyProtector, PassphraseWrap, WrappedKey } from './key-protection';
 import {
@@ -60,7 +55,7 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The vault's state machine: setup / locked / open / damaged, key protection, persistence and backups. */
+/** The vault's state machine: setup / locked / open / damaged, key protection, and persistence. */
 export class Vault implements VaultHandle {
   readonly keychain: KeychainAssessment;
   readonly storage: AccountStorage;
@@ -249,36 +244,6 @@ export class Vault implements VaultHandle {
       if (this.keychain.usable) return this.#create(this.#keychainProtector(), null);
       this.#enter({ kind: 'setup', reason: this.keychain.reason, legacy: null });
       return this.state();
-    });
-  }
-
-  async exportBackup(passphrase: string): Promise<BackupExport> {
-    const checked = await checkNewPassphrase(passphrase);
-    const contents = this.#openContents();
-    const accounts: BackupAccount[] = [];
-    for (const record of contents.records()) {
-      if (!contents.secretsReadable(record.id)) continue; // nothing usable to move; the user is told by its status
-      accounts.push(toBackupAccount(record, contents.readSecrets(record.id)));
-    }
-    const now = this.#now();
-    const content = await sealBackup(accounts, checked, this.#scryptParams, now);
-    // Locked during the key derivation: what was asked for before the lock is not handed out after it.
-    if (!this.#isCurrent(contents)) throw this.#wrongState('export a backup of');
-    this.#logger.info('vault.backup-exported', { accounts: accounts.length });
-    return { fileName: backupFileName(now), content, accounts: accounts.length };
-  }
-
-  importBackup(content: string, passphrase: string): Promise<BackupImportReport> {
-    return this.#serialised(async () => {
-      this.#openContents();
-      const entries = await openBackup(content, passphrase);
-      const contents = this.#openContents(); // still open after the key derivation?
-      const local = contents.records().map((record) => ({ record, secretsReadable: contents.secretsReadable(record.id) }));
-      const plan = planImport(local, entries, () => randomBytes(12).toString('base64url'));
-      for (const put of plan.puts) contents.put(put.record, put.secrets);
-      if (plan.puts.length > 0) await this.#commit();
-      this.#logger.info('vault.backup-imported', { added: plan.report.added.length, updated: plan.report.updated.length, skipped: plan.report.skipped.length });
-      return plan.report;
     });
   }
 
