@@ -49,6 +49,36 @@ describe('RunningMac', () => {
   });
 });
 
+/** The real file store, except that the append after `failNextAppend()` writes half a line and then fails. */
+function appendFailingOnce(path: string): { store: VaultStore; failNextAppend(): void } {
+  const real = fileVaultStore(path);
+  let failNext = false;
+  const store: VaultStore = {
+    ...real,
+    get path() {
+      return real.path;
+    },
+    get writeCount() {
+      return real.writeCount;
+    },
+    get bytesWritten() {
+      return real.bytesWritten;
+    },
+    read: () => real.read(),
+    replace: (text) => real.replace(text),
+    keepAside: (label, now) => real.keepAside(label, now),
+    removeInterruptedWrites: () => real.removeInterruptedWrites(),
+    close: () => real.close(),
+    async append(text, offset) {
+      if (!failNext) return real.append(text, offset);
+      failNext = false;
+      await real.append(text.slice(0, 40), offset); // half a line reached the disk, then the write failed
+      throw new Error('ENOSPC: no space left on device');
+    },
+  };
+  return { store, failNextAppend: () => (failNext = true) };
+}
+
 describe('vault journal', () => {
   it('appends one short line per spread-out save: a refreshSentAt mark costs one small write, a rotation only the new tokens', async () => {
     await inTempDirectory(async (dir) => {
@@ -138,37 +168,13 @@ describe('vault journal', () => {
     await inTempDirectory(async (dir) => {
       const path = confStore(dir.path).path;
       const dataKey = randomBytes(32);
-      const real = fileVaultStore(path);
-      let failNext = false;
-      const flaky: VaultStore = {
-        ...real,
-        get path() {
-          return real.path;
-        },
-        get writeCount() {
-          return real.writeCount;
-        },
-        get bytesWritten() {
-          return real.bytesWritten;
-        },
-        read: () => real.read(),
-        replace: (text) => real.replace(text),
-        keepAside: (label, now) => real.keepAside(label, now),
-        removeInterruptedWrites: () => real.removeInterruptedWrites(),
-        close: () => real.close(),
-        async append(text, offset) {
-          if (!failNext) return real.append(text, offset);
-          failNext = false;
-          await real.append(text.slice(0, 40), offset); // half a line reached the disk, then the write failed
-          throw new Error('ENOSPC: no space left on device');
-        },
-      };
-      const { contents, journal } = journalIn(path, Buffer.from(dataKey), flaky);
+      const flaky = appendFailingOnce(path);
+      const { contents, journal } = journalIn(path, Buffer.from(dataKey), flaky.store);
       const first = sampleRecord();
       const second = sampleRecord();
       contents.put(first, sampleSecrets());
       await journal.commit();
-      failNext = true;
+      flaky.failNextAppend();
       const secondSecrets = sampleSecrets();
       contents.put(second, secondSecrets);
       await assert.rejects(journal.commit(), /ENOSPC/u);
@@ -178,6 +184,26 @@ describe('vault journal', () => {
       const again = await reread(path, dataKey);
       assert.deepEqual(again.readSecrets(second.id), secondSecrets, 'the failed change was written with the next one');
       assert.equal(again.records().find((record) => record.id === first.id)?.label, 'later');
+    });
+  });
+
+  it('a change whose write failed, with no save after it, is written by the flush before closing (quitting loses nothing)', async () => {
+    await inTempDirectory(async (dir) => {
+      const path = confStore(dir.path).path;
+      const dataKey = randomBytes(32);
+      const flaky = appendFailingOnce(path);
+      const { contents, journal } = journalIn(path, Buffer.from(dataKey), flaky.store);
+      const account = sampleRecord();
+      contents.put(account, sampleSecrets());
+      await journal.commit();
+      flaky.failNextAppend();
+      const rotated = sampleSecrets();
+      contents.put(account, rotated);
+      await assert.rejects(journal.commit(), /ENOSPC/u);
+      // The disk has room again; nothing else is saved before the app quits.
+      await journal.detach();
+      const again = await reread(path, dataKey);
+      assert.deepEqual(again.readSecrets(account.id), rotated, 'the rotated tokens reached the disk before the file was closed');
     });
   });
 

@@ -16,8 +16,11 @@ import type { VaultStore } from './vault-store';
 export const COMPACTION_RATIO = 2;
 const COMPACTION_SLACK_BYTES = 64 * 1024;
 const FALLBACK_ACCOUNT_BYTES = 1024;
-/** Write starts under a burst are at least this far apart (a save on an idle vault is written at once). */
-export const DEFAULT_MIN_WRITE_INTERVAL_MS = 10;
+/**
+ * Write starts are at least this far apart: at most 20 fsyncs a second whatever the burst or the server's latency.
+ * A save on a vault idle for that long is written at once (the mark before a refresh token leaves never waits).
+ */
+export const DEFAULT_MIN_WRITE_INTERVAL_MS = 50;
 
 /** A whole file composed with the key, ready to be written without it. */
 interface ComposedFile {
@@ -118,6 +121,8 @@ export class VaultJournal {
   }
 
   flush(): Promise<void> {
+    // A failed write's changes are back in the contents with nobody waiting for them: a flush writes them too.
+    if (this.#contents?.hasChanges === true) return this.commit();
     return this.#commits.flush();
   }
 
