@@ -168,6 +168,31 @@ describe('import belongs to main', () => {
 });
 
 describe('while the vault is locked', () => {
+  test('a lock while the backup is being sealed writes no file and answers vault-locked', async () => {
+    const path = join(directory, 'locked-meanwhile.json');
+    dialogs.script({ kind: 'passphrase', value: VAULT_PASSPHRASE }, { kind: 'passphrase', value: BACKUP_PASSPHRASE }, { kind: 'save-file', path });
+    const accounts = (await api.listAccounts(undefined)).accounts.length;
+    const storage = vault.storage;
+    const readSecrets = storage.readSecrets.bind(storage);
+    let reads = 0;
+    // The last account's secrets are read, then the user locks: the backup key is derived after that.
+    storage.readSecrets = async (id) => {
+      const secrets = await readSecrets(id);
+      reads += 1;
+      if (reads === accounts) await api.lockVault(undefined);
+      return secrets;
+    };
+    try {
+      const refused = await invokeOperation(api, 'exportBackup', undefined);
+      assert.equal(refused.ok ? null : refused.error.code, 'vault-locked');
+      assert.equal(reads, accounts, 'the lock came after every account was read');
+      await assert.rejects(stat(path), { code: 'ENOENT' }, 'no backup file written');
+    } finally {
+      storage.readSecrets = readSecrets;
+      await api.unlockVault({ passphrase: VAULT_PASSPHRASE });
+    }
+  });
+
   test('export and import answer vault-locked and ask nothing, from the API and in the service itself', async () => {
     await api.lockVault(undefined);
     try {

@@ -91,6 +91,8 @@ export class BackupService {
       }
     }
     const content = await sealBackup(accounts, passphrase, this.deps.kdfParams ?? DEFAULT_SCRYPT_PARAMS, now);
+    // The user may have locked the vault while the backup key was derived: a locked vault exports nothing.
+    this.deps.session.openStorage();
     await this.deps.files.writePrivate(path, content);
     this.logger.info('backup.exported', { accounts: accounts.length, unreadable: unreadable.length });
     return { outcome: 'exported', path, accounts: accounts.length, unreadable };
