@@ -273,6 +273,8 @@ describe('the accounts window', () => {
 
     // Remove with the keyboard: focus lands on the next row, never on the body.
     await page.keyboard.press('Enter');
+    // The heading takes the focus in the next animation frame: wait for it, or it steals the focus from Remove.
+    await dashboard.waitFor(async () => (await dashboard.focused()) === 'h2:Keyboard Client', 'Enter to focus the new account\'s details');
     const remove = dashboard.details().getByRole('button', { name: 'Remove for Keyboard Client' });
     // press() focuses the button and sends Enter as one step: the details pane may re-render between two steps
     // (the new account's refresh events), and a focus() made just before would then be lost.
