@@ -112,7 +112,7 @@ describe('locking the vault', () => {
 
   it('still writes the saves accepted before the lock, sealed, without the key', async () => {
     await inTempDirectory(async (dir) => {
-      const vault = await openWithPassphrase(dir.path, { minWriteIntervalMs: 30 });
+      const vault = await openWithPassphrase(dir.path);
       const record = sampleRecord();
       const secrets = sampleSecrets();
       const saving = vault.storage.save(record, secrets);
