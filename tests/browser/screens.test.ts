@@ -279,4 +279,31 @@ describe('screens, light and dark', () => {
     await assertContrast(dark.page, 'vault-passphrase');
     assert.deepEqual(dark.problems, []);
   });
+
+  it('unlock: a second submit while the first is under way sends no second request', async () => {
+    const directory = join(vaultDirectory, 'double-submit');
+    const passphrase = 'double submit 2026';
+    await suite.reset({ storage: 'vault-passphrase', vaultDirectory: directory });
+    await suite.harness.backend.api.createPassphrase({ passphrase });
+    await suite.reset({ storage: 'vault-passphrase', vaultDirectory: directory });
+    const api = suite.harness.backend.api;
+    const unlockVault = api.unlockVault.bind(api);
+    let unlockRequests = 0;
+    api.unlockVault = (request) => {
+      unlockRequests += 1;
+      return unlockVault(request);
+    };
+    const { page, problems } = await suite.open();
+    await page.getByRole('heading', { name: 'Unlock your accounts' }).waitFor();
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    // Two submits in one task: React has not rendered the disabled button yet when the second arrives.
+    await page.locator('form').first().evaluate((form) => {
+      if (!(form instanceof HTMLFormElement)) throw new Error('the unlock form is not a form');
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await page.getByRole('heading', { name: 'Keep your Winbooks API tokens alive' }).waitFor();
+    assert.equal(unlockRequests, 1, 'one unlock request for two submits');
+    assert.deepEqual(problems, []);
+  });
 });
