@@ -142,4 +142,25 @@ describe('GroupCommit', () => {
     disk.finishNext();
     await next;
   });
+
+  it('counts an exclusive job (a whole-file rewrite) as a write start: a save right after it keeps the interval', async () => {
+    const disk = controlledDisk();
+    const intervalMs = 200;
+    const commits = new GroupCommit(() => 'state', (text) => disk.persist(text), intervalMs);
+    let rewriteStartedAt = 0;
+    await commits.exclusive(() => {
+      rewriteStartedAt = performance.now();
+      return Promise.resolve();
+    });
+
+    const saved = commits.commit();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(disk.started.length, 0, 'the save waits for the rest of the interval after the rewrite');
+    await disk.waitForStart(1);
+    const [start] = disk.startedAt;
+    assert.ok(start !== undefined);
+    assert.ok(start - rewriteStartedAt >= intervalMs - 2, `the write started ${start - rewriteStartedAt} ms after the rewrite, no sooner than the interval`);
+    disk.finishNext();
+    await saved;
+  });
 });

@@ -3,9 +3,9 @@
  * write is in progress, share ONE write. Each caller's promise settles with the write that holds its change.
  * An exclusive job (a whole-file rewrite under a new key) runs between writes, never during one.
  *
- * A write starts at once when the file is idle: a save that gates a token request (the durable mark before a
- * refresh token leaves) must not wait for a timer. Under a burst, write starts are at least `minIntervalMs`
- * apart, so a thousand refreshes make a few dozen writes, not a thousand.
+ * Write starts (an exclusive job's included) are at least `minIntervalMs` apart, so a thousand refreshes make a
+ * few dozen writes, not a thousand. A save with no write started in the last `minIntervalMs` is written right
+ * after the current turn of the event loop, so the mark before a refresh token leaves waits for no timer then.
  */
 
 interface Waiter {
@@ -61,6 +61,7 @@ export class GroupCommit<T> {
         () => undefined,
       );
     }
+    this.#lastStart = performance.now();
     const running = job();
     this.#exclusive = running;
     try {

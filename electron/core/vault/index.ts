@@ -67,8 +67,9 @@ export interface OpenVaultOptions {
    */
   scryptParams?: ScryptParams;
   /**
-   * Least time between the starts of two writes (ms). A save on an idle vault is written at once; saves made
-   * meanwhile join the next write. Default DEFAULT_MIN_WRITE_INTERVAL_MS.
+   * Least time between the starts of two writes (ms). A save with no write started that long ago is written at
+   * once; one made sooner waits for the rest of the interval, and saves made meanwhile join that write. Default
+   * DEFAULT_MIN_WRITE_INTERVAL_MS.
    */
   minWriteIntervalMs?: number;
   /** Wall clock for file timestamps (kept-aside names). Default Date.now. */

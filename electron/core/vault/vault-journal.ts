@@ -17,8 +17,9 @@ export const COMPACTION_RATIO = 2;
 const COMPACTION_SLACK_BYTES = 64 * 1024;
 const FALLBACK_ACCOUNT_BYTES = 1024;
 /**
- * Write starts are at least this far apart: at most 20 fsyncs a second whatever the burst or the server's latency.
- * A save on a vault idle for that long is written at once (the mark before a refresh token leaves never waits).
+ * Write starts (whole-file rewrites included) are at least this far apart: at most 20 fsyncs a second whatever the
+ * burst or the server's latency. A save with no write started in the last 50 ms is written at once; one made
+ * sooner waits for the rest of the interval, with every save made meanwhile.
  */
 export const DEFAULT_MIN_WRITE_INTERVAL_MS = 50;
 
