@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Locator } from 'playwright';
 import { seedAccount } from '../harness/seed-accounts';
 import { startBrowserSuite, uniqueEmail } from './support/browser-suite';
 import type { BrowserSuite } from './support/browser-suite';
@@ -275,6 +276,81 @@ describe('accounts in the browser', () => {
     assert.equal(suite.sandbox.tokenRequestCount(), requestsBefore, 'the exchange token was not sent');
     assert.deepEqual(await dashboard.rowLabels(), ['Garage Peeters']);
     assert.equal((await suite.harness.backend.api.listAccounts(undefined)).accounts.length, 1);
+    assert.deepEqual(problems, []);
+  });
+
+  it('a double submit (two in one task, before React disables the button) sends one request: add, edit, replace, remove', async () => {
+    await suite.reset();
+    const api = suite.harness.backend.api;
+    const calls = { addAccount: 0, updateAccount: 0, replaceExchangeToken: 0, removeAccount: 0 };
+    const addAccount = api.addAccount.bind(api);
+    const updateAccount = api.updateAccount.bind(api);
+    const replaceExchangeToken = api.replaceExchangeToken.bind(api);
+    const removeAccount = api.removeAccount.bind(api);
+    api.addAccount = (request) => {
+      calls.addAccount += 1;
+      return addAccount(request);
+    };
+    api.updateAccount = (request) => {
+      calls.updateAccount += 1;
+      return updateAccount(request);
+    };
+    api.replaceExchangeToken = (request) => {
+      calls.replaceExchangeToken += 1;
+      return replaceExchangeToken(request);
+    };
+    api.removeAccount = (request) => {
+      calls.removeAccount += 1;
+      return removeAccount(request);
+    };
+    const submitTwice = async (form: Locator): Promise<void> =>
+      form.evaluate((element) => {
+        if (!(element instanceof HTMLFormElement)) throw new Error('not a form');
+        element.requestSubmit();
+        element.requestSubmit();
+      });
+
+    const email = uniqueEmail('double');
+    const grant = suite.sandbox.addGrant({ email });
+    const { page, problems } = await suite.open();
+    const dashboard = new DashboardPage(page);
+    await fillAccountForm(page, { label: 'Garage Peeters', email, host: suite.sandbox.v2BaseUrl, exchangeToken: grant.exchangeToken });
+    const tokenRequestsBefore = suite.sandbox.tokenRequestCount();
+    await submitTwice(page.locator('form.account-form'));
+    await dashboard.row('Garage Peeters').waitFor();
+    assert.equal(calls.addAccount, 1, 'one add for two submits');
+    assert.equal(suite.sandbox.tokenRequestCount(), tokenRequestsBefore + 1, 'the exchange token was sent once');
+
+    await (await dashboard.rowButton('Garage Peeters', 'Edit')).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Garage Peeters' });
+    await edit.getByLabel('Label', { exact: true }).fill('Garage Peeters & Zonen');
+    await submitTwice(edit.locator('form'));
+    await edit.waitFor({ state: 'detached' });
+    await dashboard.row('Garage Peeters & Zonen').waitFor();
+    assert.equal(calls.updateAccount, 1, 'one update for two submits');
+
+    suite.sandbox.revokeGrant(email);
+    await (await dashboard.rowButton('Garage Peeters & Zonen', 'Refresh now')).click();
+    await dashboard.waitFor(async () => (await dashboard.status('Garage Peeters & Zonen').getAttribute('data-state')) === 'needs-exchange-token', 'the needs-exchange-token state');
+    await (await dashboard.rowButton('Garage Peeters & Zonen', 'Replace exchange token')).click();
+    const replace = page.getByRole('dialog', { name: 'New exchange token for Garage Peeters & Zonen' });
+    await replace.getByLabel('Exchange token', { exact: true }).fill(suite.sandbox.addGrant({ email }).exchangeToken);
+    await submitTwice(replace.locator('form'));
+    await replace.waitFor({ state: 'detached' });
+    await dashboard.waitFor(async () => (await dashboard.status('Garage Peeters & Zonen').getAttribute('data-state')) === 'ready', 'the account to be ready again');
+    assert.equal(calls.replaceExchangeToken, 1, 'one replacement for two submits');
+
+    await (await dashboard.rowButton('Garage Peeters & Zonen', 'Remove')).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Remove Garage Peeters & Zonen' })
+      .evaluate((button) => {
+        if (!(button instanceof HTMLButtonElement)) throw new Error('not a button');
+        button.click();
+        button.click();
+      });
+    await dashboard.row('Garage Peeters & Zonen').waitFor({ state: 'detached' });
+    assert.equal(calls.removeAccount, 1, 'one removal for two clicks');
     assert.deepEqual(problems, []);
   });
 });

@@ -1,16 +1,15 @@
-import { useState } from 'react';
-import { flushSync } from 'react-dom';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import { emailSchema, exchangeTokenSchema, hostSchema, labelSchema, newAccountSchema } from '../../../electron/shared/account-input';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
-import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { validateWith } from '../../forms/field-errors';
 import { DEFAULT_HOST_CHOICE, hostFromChoice } from '../../forms/host-choice';
 import type { HostChoice } from '../../forms/host-choice';
 import { placeRefusal } from '../../forms/place-refusal';
 import { useFieldChecks } from '../../forms/use-field-checks';
+import { useBusyRequest } from '../../hooks/use-busy-request';
 import { BusyButton } from './BusyButton';
 import { CancelButton } from './CancelButton';
 import { ExchangeTokenField } from './ExchangeTokenField';
@@ -37,15 +36,12 @@ export function AccountForm({ onAdded, onCancel, onBusyChange }: AccountFormProp
   const [host, setHost] = useState<HostChoice>(DEFAULT_HOST_CHOICE);
   const [exchangeToken, setExchangeToken] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useBusyRequest();
+
+  useEffect(() => onBusyChange?.(busy), [busy, onBusyChange]);
 
   const values = (): Record<Field, string> => ({ label, email, host: hostFromChoice(host), exchangeToken });
   const { errors, refs, checkOnBlur, showErrors } = useFieldChecks(FIELDS, FIELD_SCHEMAS, values, { quietWhenEmpty: true });
-
-  const setBusyState = (next: boolean): void => {
-    setBusy(next);
-    onBusyChange?.(next);
-  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -54,18 +50,16 @@ export function AccountForm({ onAdded, onCancel, onBusyChange }: AccountFormProp
     const checked = validateWith(newAccountSchema, values(), t);
     if (!checked.ok) return showErrors(checked.errors);
     showErrors({});
-    setBusyState(true);
-    try {
-      const { account } = await unwrap(winbooks().addAccount(checked.value));
-      setBusyState(false);
-      onAdded(account);
-    } catch (error) {
-      // Re-enable the fields now, so the focus can land on the one the refusal concerns.
-      flushSync(() => setBusyState(false));
-      const placed = placeRefusal(t, appErrorOf(error), FIELDS);
-      setFormError(placed.formError);
-      showErrors(placed.fieldErrors);
-    }
+    // The fields are enabled again before a refusal is placed, so the focus can land on the one it concerns.
+    await send(
+      () => winbooks().addAccount(checked.value),
+      ({ account }) => onAdded(account),
+      (refusal) => {
+        const placed = placeRefusal(t, refusal, FIELDS);
+        setFormError(placed.formError);
+        showErrors(placed.fieldErrors);
+      },
+    );
   };
 
   return (

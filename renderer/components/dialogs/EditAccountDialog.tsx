@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import { accountPatchSchema, emailSchema, exchangeTokenSchema, hostSchema, labelSchema } from '../../../electron/shared/account-input';
 import type { AccountPatchInput } from '../../../electron/shared/account-input';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
-import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { destinationChanged } from '../../forms/edit-destination';
 import { validateWith } from '../../forms/field-errors';
@@ -14,6 +12,7 @@ import type { HostChoice } from '../../forms/host-choice';
 import { placeRefusal } from '../../forms/place-refusal';
 import { useFieldChecks } from '../../forms/use-field-checks';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { useBusyRequest } from '../../hooks/use-busy-request';
 import { BusyButton } from '../common/BusyButton';
 import { CancelButton } from '../common/CancelButton';
 import { Dialog } from '../common/Dialog';
@@ -39,7 +38,7 @@ export function EditAccountDialog({ account, onClose }: { account: AccountSummar
   const [host, setHost] = useState<HostChoice>(() => choiceFromHost(account.host));
   const [exchangeToken, setExchangeToken] = useState('');
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useBusyRequest();
 
   const values = (): Record<Field, string> => ({ label, email, host: hostFromChoice(host), exchangeToken });
   const needsExchangeToken = destinationChanged(account, { email, host: hostFromChoice(host) });
@@ -59,17 +58,18 @@ export function EditAccountDialog({ account, onClose }: { account: AccountSummar
     const checked = validateWith(accountPatchSchema, patch, t);
     if (!checked.ok) return showErrors(checked.errors);
     if (Object.keys(checked.value).length === 0) return onClose();
-    setBusy(true);
-    try {
-      const { account: updated } = await unwrap(winbooks().updateAccount({ id: account.id, patch: checked.value }));
-      announce(t('form.saved', { label: updated.label }), 'success');
-      onClose();
-    } catch (error) {
-      flushSync(() => setBusy(false));
-      const placed = placeRefusal(t, appErrorOf(error), FIELDS);
-      setFormError(placed.formError);
-      showErrors(placed.fieldErrors);
-    }
+    await send(
+      () => winbooks().updateAccount({ id: account.id, patch: checked.value }),
+      ({ account: updated }) => {
+        announce(t('form.saved', { label: updated.label }), 'success');
+        onClose();
+      },
+      (refusal) => {
+        const placed = placeRefusal(t, refusal, FIELDS);
+        setFormError(placed.formError);
+        showErrors(placed.fieldErrors);
+      },
+    );
   };
 
   return (

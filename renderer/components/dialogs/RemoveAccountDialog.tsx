@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
-import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { errorText } from '../../i18n/error-text';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { useBusyRequest } from '../../hooks/use-busy-request';
 import { BusyButton } from '../common/BusyButton';
 import { CancelButton } from '../common/CancelButton';
 import { Dialog } from '../common/Dialog';
@@ -14,22 +14,21 @@ import { FormError } from '../common/FormError';
 export function RemoveAccountDialog({ account, onClose, onRemoved }: { account: AccountSummary; onClose: () => void; onRemoved: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useBusyRequest();
   const [error, setError] = useState<string | null>(null);
 
-  const remove = async (): Promise<void> => {
-    setBusy(true);
+  const remove = (): Promise<void> => {
     setError(null);
-    try {
-      await unwrap(winbooks().removeAccount({ id: account.id }));
-      announce(t('remove.done', { label: account.label }), 'success');
-      onClose();
-      onRemoved();
-    } catch (failure) {
-      setBusy(false);
-      setError(errorText(t, appErrorOf(failure)));
+    return send(
+      () => winbooks().removeAccount({ id: account.id }),
+      () => {
+        announce(t('remove.done', { label: account.label }), 'success');
+        onClose();
+        onRemoved();
+      },
       // The confirm button kept the focus (aria-disabled while busy): the alert is read, the user can retry or cancel.
-    }
+      (refusal) => setError(errorText(t, refusal)),
+    );
   };
 
   return (

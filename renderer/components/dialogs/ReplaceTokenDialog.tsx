@@ -1,14 +1,13 @@
 import { useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation';
 import { exchangeTokenSchema } from '../../../electron/shared/account-input';
 import type { AccountSummary } from '../../../electron/shared/account-summary';
-import { appErrorOf, unwrap } from '../../api/request';
 import { winbooks } from '../../api/winbooks-bridge';
 import { validateWith } from '../../forms/field-errors';
 import { placeRefusal } from '../../forms/place-refusal';
 import { useAnnounce } from '../../hooks/use-announcer';
+import { useBusyRequest } from '../../hooks/use-busy-request';
 import { BusyButton } from '../common/BusyButton';
 import { CancelButton } from '../common/CancelButton';
 import { Dialog } from '../common/Dialog';
@@ -22,7 +21,7 @@ export function ReplaceTokenDialog({ account, onClose }: { account: AccountSumma
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, send } = useBusyRequest();
   const inputRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -36,18 +35,19 @@ export function ReplaceTokenDialog({ account, onClose }: { account: AccountSumma
       return;
     }
     setError(undefined);
-    setBusy(true);
-    try {
-      const { account: updated } = await unwrap(winbooks().replaceExchangeToken({ id: account.id, exchangeToken: checked.value }));
-      announce(t('form.replaced', { label: updated.label }), 'success');
-      onClose();
-    } catch (failure) {
-      flushSync(() => setBusy(false));
-      const placed = placeRefusal(t, appErrorOf(failure), ['exchangeToken']);
-      setError(placed.fieldErrors.exchangeToken);
-      setFormError(placed.formError);
-      inputRef.current?.focus();
-    }
+    await send(
+      () => winbooks().replaceExchangeToken({ id: account.id, exchangeToken: checked.value }),
+      ({ account: updated }) => {
+        announce(t('form.replaced', { label: updated.label }), 'success');
+        onClose();
+      },
+      (refusal) => {
+        const placed = placeRefusal(t, refusal, ['exchangeToken']);
+        setError(placed.fieldErrors.exchangeToken);
+        setFormError(placed.formError);
+        inputRef.current?.focus();
+      },
+    );
   };
 
   return (
