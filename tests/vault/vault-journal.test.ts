@@ -207,6 +207,68 @@ describe('vault journal', () => {
     });
   });
 
+  it('a change a failed rewrite put back, while the app quit during that rewrite, is written before the file is closed', async () => {
+    await inTempDirectory(async (dir) => {
+      const path = confStore(dir.path).path;
+      const dataKey = randomBytes(32);
+      const flaky = appendFailingOnce(path);
+      const hanging: { armed: boolean; fail?: (error: Error) => void } = { armed: false };
+      const store: VaultStore = {
+        ...flaky.store,
+        // Once armed, the next replace (the rewrite) hangs until the test fails it: the quit comes meanwhile.
+        replace: (text) => {
+          if (!hanging.armed) return flaky.store.replace(text);
+          hanging.armed = false;
+          return new Promise<void>((_, reject) => (hanging.fail = reject));
+        },
+      };
+      const { contents, journal } = journalIn(path, Buffer.from(dataKey), store);
+      const account = sampleRecord();
+      contents.put(account, sampleSecrets());
+      await journal.commit();
+      flaky.failNextAppend();
+      const rotated = sampleSecrets();
+      contents.put(account, rotated);
+      await assert.rejects(journal.commit(), /ENOSPC/u);
+
+      hanging.armed = true;
+      const rewrite = journal.rewriteAll(null, { kind: 'os-keychain', backend: 'test', blob: 'another wrap' });
+      const detached = journal.detach();
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(hanging.fail, 'the rewrite is under way');
+      hanging.fail(new Error('EIO: the rewrite failed'));
+      await assert.rejects(rewrite, /EIO/u);
+      await detached;
+      const again = await reread(path, dataKey);
+      assert.deepEqual(again.readSecrets(account.id), rotated, 'the rotated tokens reached the disk before the file was closed');
+    });
+  });
+
+  it('detach lets go of the contents and closes the file even when its flush fails', async () => {
+    await inTempDirectory(async (dir) => {
+      const path = confStore(dir.path).path;
+      const flaky = appendFailingOnce(path);
+      let closes = 0;
+      const store: VaultStore = {
+        ...flaky.store,
+        close: () => {
+          closes += 1;
+          return flaky.store.close();
+        },
+      };
+      const { contents, journal } = journalIn(path, randomBytes(32), store);
+      const account = sampleRecord();
+      contents.put(account, sampleSecrets());
+      await journal.commit();
+      flaky.failNextAppend();
+      contents.put(account, sampleSecrets());
+      await assert.rejects(journal.detach(), /ENOSPC/u);
+      assert.ok(closes >= 1, 'the file was closed');
+      contents.put(account, sampleSecrets());
+      await assert.rejects(journal.commit(), /vault-locked|closed/u, 'nothing writes from the contents once detached');
+    });
+  });
+
   it('rewriteAll seals every secret under a new data key in one atomic rewrite, saves made meanwhile included', async () => {
     await inTempDirectory(async (dir) => {
       const path = confStore(dir.path).path;

@@ -77,9 +77,13 @@ export class VaultJournal {
 
   /** Stops writing (after a flush, and after what release() left, if anything); the contents are the caller's to destroy. */
   async detach(): Promise<void> {
-    await this.flush();
-    this.#contents = null;
-    await this.settle();
+    try {
+      await this.flush();
+    } finally {
+      // Even when the flush failed: the caller destroys the contents next, so nothing may write from them after this.
+      this.#contents = null;
+      await this.settle();
+    }
   }
 
   /**
@@ -121,10 +125,13 @@ export class VaultJournal {
     return this.#commits.commit();
   }
 
-  flush(): Promise<void> {
+  async flush(): Promise<void> {
     // A failed write's changes are back in the contents with nobody waiting for them: a flush writes them too.
     if (this.#contents?.hasChanges === true) return this.commit();
-    return this.#commits.flush();
+    await this.#commits.flush();
+    // A rewrite under way took them and, failing, put them back during the wait above: written now.
+    const contents = this.#contents;
+    if (contents?.hasChanges === true) await this.commit();
   }
 
   /**
