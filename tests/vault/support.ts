@@ -141,10 +141,10 @@ export function idsInJournalText(text: string, into: Set<string>): void {
   }
 }
 
-/** Wraps a store to record, for every write that completed, which account ids the file then held. */
-export function recordingStore(inner: VaultStore): VaultStore & { durableIds: Set<string>; writes: number } {
-  const durableIds = new Set<string>();
-  let writes = 0;
+type StoreOperations = Pick<VaultStore, 'read' | 'replace' | 'append' | 'keepAside' | 'removeInterruptedWrites' | 'close'>;
+
+/** A store that does what `inner` does (its counters read live), except the operations given in `changed`. */
+export function storeWith(inner: VaultStore, changed: Partial<StoreOperations>): VaultStore {
   return {
     get path() {
       return inner.path;
@@ -155,24 +155,35 @@ export function recordingStore(inner: VaultStore): VaultStore & { durableIds: Se
     get bytesWritten() {
       return inner.bytesWritten;
     },
-    durableIds,
-    get writes() {
-      return writes;
-    },
     read: () => inner.read(),
+    replace: (text) => inner.replace(text),
+    append: (text, offset) => inner.append(text, offset),
     keepAside: (label, now) => inner.keepAside(label, now),
     removeInterruptedWrites: () => inner.removeInterruptedWrites(),
     close: () => inner.close(),
+    ...changed,
+  };
+}
+
+/** Wraps a store to record, for every write that completed, which account ids the file then held. */
+export function recordingStore(inner: VaultStore): VaultStore & { durableIds: Set<string>; writes: number } {
+  const durableIds = new Set<string>();
+  const counter = { writes: 0 };
+  const store = storeWith(inner, {
     async replace(text) {
       await inner.replace(text);
-      writes += 1;
+      counter.writes += 1;
       durableIds.clear();
       idsInJournalText(text, durableIds);
     },
     async append(text, offset) {
       await inner.append(text, offset);
-      writes += 1;
+      counter.writes += 1;
       idsInJournalText(text, durableIds);
     },
-  };
+  });
+  return Object.defineProperties(store, {
+    durableIds: { value: durableIds },
+    writes: { get: () => counter.writes },
+  }) as VaultStore & { durableIds: Set<string>; writes: number };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { describe, it } from 'node:test';
+import type { AccountRecord, AccountSecrets } from '../../electron/core/tokens/account-storage';
 import type { WrappedKey } from '../../electron/core/vault/key-protection';
 import { readJournal, verifyJournal } from '../../electron/core/vault/journal-reading';
 import { RunningMac } from '../../electron/core/vault/running-mac';
@@ -11,7 +12,7 @@ import { deriveVaultKeys } from '../../electron/core/vault/vault-keys';
 import type { VaultStore } from '../../electron/core/vault/vault-store';
 import { fileVaultStore } from '../../electron/core/vault/index';
 import { silentLogger } from '../../electron/core/common/logger';
-import { PASSPHRASE, confStore, inTempDirectory, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets } from './support';
+import { PASSPHRASE, confStore, inTempDirectory, openTestVault, openWithPassphrase, sampleRecord, sampleSecrets, storeWith } from './support';
 import { readVaultLines } from './vault-file';
 
 const WRAPPED: WrappedKey = { kind: 'os-keychain', backend: 'test', blob: 'unused-by-these-tests' };
@@ -53,30 +54,27 @@ describe('RunningMac', () => {
 function appendFailingOnce(path: string): { store: VaultStore; failNextAppend(): void } {
   const real = fileVaultStore(path);
   let failNext = false;
-  const store: VaultStore = {
-    ...real,
-    get path() {
-      return real.path;
-    },
-    get writeCount() {
-      return real.writeCount;
-    },
-    get bytesWritten() {
-      return real.bytesWritten;
-    },
-    read: () => real.read(),
-    replace: (text) => real.replace(text),
-    keepAside: (label, now) => real.keepAside(label, now),
-    removeInterruptedWrites: () => real.removeInterruptedWrites(),
-    close: () => real.close(),
+  const store = storeWith(real, {
     async append(text, offset) {
       if (!failNext) return real.append(text, offset);
       failNext = false;
       await real.append(text.slice(0, 40), offset); // half a line reached the disk, then the write failed
       throw new Error('ENOSPC: no space left on device');
     },
-  };
+  });
   return { store, failNextAppend: () => (failNext = true) };
+}
+
+/** An account saved, then rotated in a write that failed: the rotation is back in the contents, not on disk. */
+async function rotationWhoseWriteFailed(contents: VaultContents, journal: VaultJournal, flaky: { failNextAppend(): void }): Promise<{ account: AccountRecord; rotated: AccountSecrets }> {
+  const account = sampleRecord();
+  contents.put(account, sampleSecrets());
+  await journal.commit();
+  flaky.failNextAppend();
+  const rotated = sampleSecrets();
+  contents.put(account, rotated);
+  await assert.rejects(journal.commit(), /ENOSPC/u);
+  return { account, rotated };
 }
 
 describe('vault journal', () => {
@@ -193,13 +191,7 @@ describe('vault journal', () => {
       const dataKey = randomBytes(32);
       const flaky = appendFailingOnce(path);
       const { contents, journal } = journalIn(path, Buffer.from(dataKey), flaky.store);
-      const account = sampleRecord();
-      contents.put(account, sampleSecrets());
-      await journal.commit();
-      flaky.failNextAppend();
-      const rotated = sampleSecrets();
-      contents.put(account, rotated);
-      await assert.rejects(journal.commit(), /ENOSPC/u);
+      const { account, rotated } = await rotationWhoseWriteFailed(contents, journal, flaky);
       // The disk has room again; nothing else is saved before the app quits.
       await journal.detach();
       const again = await reread(path, dataKey);
@@ -213,23 +205,16 @@ describe('vault journal', () => {
       const dataKey = randomBytes(32);
       const flaky = appendFailingOnce(path);
       const hanging: { armed: boolean; fail?: (error: Error) => void } = { armed: false };
-      const store: VaultStore = {
-        ...flaky.store,
+      const store = storeWith(flaky.store, {
         // Once armed, the next replace (the rewrite) hangs until the test fails it: the quit comes meanwhile.
         replace: (text) => {
           if (!hanging.armed) return flaky.store.replace(text);
           hanging.armed = false;
           return new Promise<void>((_, reject) => (hanging.fail = reject));
         },
-      };
+      });
       const { contents, journal } = journalIn(path, Buffer.from(dataKey), store);
-      const account = sampleRecord();
-      contents.put(account, sampleSecrets());
-      await journal.commit();
-      flaky.failNextAppend();
-      const rotated = sampleSecrets();
-      contents.put(account, rotated);
-      await assert.rejects(journal.commit(), /ENOSPC/u);
+      const { account, rotated } = await rotationWhoseWriteFailed(contents, journal, flaky);
 
       hanging.armed = true;
       const rewrite = journal.rewriteAll(null, { kind: 'os-keychain', backend: 'test', blob: 'another wrap' });
@@ -249,13 +234,12 @@ describe('vault journal', () => {
       const path = confStore(dir.path).path;
       const flaky = appendFailingOnce(path);
       let closes = 0;
-      const store: VaultStore = {
-        ...flaky.store,
+      const store = storeWith(flaky.store, {
         close: () => {
           closes += 1;
           return flaky.store.close();
         },
-      };
+      });
       const { contents, journal } = journalIn(path, randomBytes(32), store);
       const account = sampleRecord();
       contents.put(account, sampleSecrets());
