@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../../electron/core/common/app-error';
+import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
 import { lifecycleFixture } from '../support/lifecycle-fixture';
 
 const closed = (error: unknown): boolean => error instanceof AppError && error.code === 'vault-locked';
@@ -37,4 +38,30 @@ describe('a retired lifecycle', () => {
     await lifecycle.refresh(account.id);
     assert.equal(client.count('refresh'), 2);
   });
+
+  it('retired while the refresh mark is being written: sends nothing, and the refresh token stays usable', async () => {
+    const markWrite: { armed: boolean; reached?: () => void; finish?: () => void } = { armed: false };
+    const reached = new Promise<void>((resolve) => (markWrite.reached = resolve));
+    const storage = new InMemoryAccountStorage(() => {
+      if (!markWrite.armed) return Promise.resolve();
+      markWrite.armed = false;
+      markWrite.reached?.();
+      return new Promise<void>((resolve) => (markWrite.finish = resolve));
+    });
+    const { lifecycle, client, addAccount } = await lifecycleFixture({ storage });
+    const account = await addAccount('ACME');
+    const sent = client.count();
+
+    markWrite.armed = true;
+    const refreshing = lifecycle.refresh(account.id);
+    await reached;
+    // A lock or quit lands while the mark is on its way to disk (it waits up to the vault's write interval).
+    lifecycle.retire();
+    markWrite.finish?.();
+    await assert.rejects(refreshing, closed);
+    assert.equal(client.count(), sent, 'no refresh token left after the retirement');
+    const [stored] = await storage.loadRecords();
+    assert.equal(stored?.refreshSentAt, null, 'the mark is taken back: the next lifecycle refreshes instead of exchanging');
+  });
 });
+

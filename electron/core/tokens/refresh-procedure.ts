@@ -164,6 +164,11 @@ export class RefreshProcedure {
         return this.failures.saveFailure(state, error);
       }
       if (state.removed) return removedResult();
+      if (this.deps.retired()) {
+        // Locked or quitting while the mark was written: the refresh token stays unsent, so still usable.
+        this.unmarkRefreshSent(state);
+        return retiredResult();
+      }
       const refreshToken = secrets.refreshToken;
       outcome = await limiter.run(() => client.refresh({ host, email, refreshToken }));
       if (outcome.kind === 'rejected') {
@@ -245,6 +250,10 @@ export class RefreshProcedure {
     }
     return verdict;
   }
+}
+
+function retiredResult(): LadderResult {
+  return { kind: 'failed', error: { code: 'vault-locked', message: 'These accounts were closed (locked, re-read or quitting) meanwhile: nothing was sent.' }, final: true };
 }
 
 function removedResult(): LadderResult {
