@@ -7,7 +7,7 @@ import type { WrappedKey } from '../../electron/core/vault/key-protection';
 import { readJournal, verifyJournal } from '../../electron/core/vault/journal-reading';
 import { RunningMac } from '../../electron/core/vault/running-mac';
 import { VaultContents } from '../../electron/core/vault/vault-contents';
-import { VaultJournal } from '../../electron/core/vault/vault-journal';
+import { COMPACTION_RATIO, VaultJournal } from '../../electron/core/vault/vault-journal';
 import { deriveVaultKeys } from '../../electron/core/vault/vault-keys';
 import type { VaultStore } from '../../electron/core/vault/vault-store';
 import { fileVaultStore } from '../../electron/core/vault/index';
@@ -226,6 +226,38 @@ describe('vault journal', () => {
       await detached;
       const again = await reread(path, dataKey);
       assert.deepEqual(again.readSecrets(account.id), rotated, 'the rotated tokens reached the disk before the file was closed');
+    });
+  });
+
+  it('detach writes the compaction its own flush made due, instead of refusing it once the contents are gone', async () => {
+    await inTempDirectory(async (dir) => {
+      const path = confStore(dir.path).path;
+      const dataKey = randomBytes(32);
+      const { contents, journal, store } = journalIn(path, Buffer.from(dataKey));
+      const account = sampleRecord({ label: 'label-0' });
+      contents.put(account, sampleSecrets());
+      await journal.commit();
+      const rewritten = (await stat(path)).size;
+      // One account: compaction is due once the file exceeds twice its rewritten size plus the 64 KiB slack.
+      const threshold = COMPACTION_RATIO * rewritten + 64 * 1024;
+      let size = rewritten;
+      let lineBytes = 0;
+      for (let index = 1; size + lineBytes + 1 <= threshold; index += 1) {
+        const writes = store.writeCount;
+        contents.put({ ...account, label: `label-${index % 10}` }, undefined);
+        await journal.commit();
+        assert.equal(store.writeCount, writes + 1, 'no compaction yet');
+        const grown = (await stat(path)).size;
+        lineBytes = grown - size;
+        size = grown;
+      }
+      assert.ok(size + lineBytes > threshold, 'the next append makes compaction due');
+
+      contents.put({ ...account, label: 'the last one' }, undefined);
+      await journal.detach();
+      assert.ok((await stat(path)).size < rewritten + 1024, 'the file was compacted before it was closed');
+      const again = await reread(path, dataKey);
+      assert.equal(again.records()[0]?.label, 'the last one');
     });
   });
 

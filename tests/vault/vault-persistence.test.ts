@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { AppError } from '../../electron/core/common/app-error';
 import { vaultStateSchema } from '../../electron/shared/ipc-contract';
 import { fileVaultStore, openVault } from '../../electron/core/vault/index';
-import { FakeOsEncryption, PASSPHRASE, TEST_SCRYPT, confStore, leakedSecrets, openTestVault, openWithPassphrase, recordingStore, sampleRecord, secretValues, sampleSecrets, inTempDirectory, tempDirectory } from './support';
+import { FakeOsEncryption, PASSPHRASE, TEST_SCRYPT, confStore, leakedSecrets, openTestVault, openWithPassphrase, recordingStore, sampleRecord, secretValues, sampleSecrets, inTempDirectory, storeWith, tempDirectory } from './support';
 
 describe('group commit', () => {
   it('writes 1,000 concurrent saves in at most 50 writes, each save resolving only once a write holding it is durable', async () => {
@@ -55,6 +56,29 @@ describe('group commit', () => {
       assert.ok(store.durableIds.has(first.id) && store.durableIds.has(second.id));
       await Promise.all([firstSaved, secondSaved]);
       await vault.close();
+    });
+  });
+});
+
+describe('closing', () => {
+  it('a close whose last step fails still ends closed, the decrypted contents dropped, and says so', async () => {
+    await inTempDirectory(async (dir) => {
+      const file = fileVaultStore(confStore(dir.path).path);
+      let failClose = false;
+      const store = storeWith(file, {
+        close: async () => {
+          await file.close();
+          if (failClose) throw new Error('EIO: close failed');
+        },
+      });
+      const vault = await openVault({ store, scryptParams: TEST_SCRYPT });
+      await vault.createWithPassphrase(PASSPHRASE);
+      const account = sampleRecord();
+      await vault.storage.save(account, sampleSecrets());
+      failClose = true;
+      await assert.rejects(vault.close(), (error: unknown) => error instanceof AppError && error.code === 'storage-failed');
+      assert.deepEqual([vault.state().state, vault.state().reason], ['locked', 'The vault is closed.']);
+      await assert.rejects(vault.storage.readSecrets(account.id), 'no secret is handed out after the close');
     });
   });
 });

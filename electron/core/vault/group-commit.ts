@@ -3,8 +3,9 @@
  * write is in progress, share ONE write. Each caller's promise settles with the write that holds its change.
  * An exclusive job (a whole-file rewrite under a new key) runs between writes, never during one.
  *
- * Write starts (an exclusive job's included) are at least `minIntervalMs` apart, so a thousand refreshes make a
- * few dozen writes, not a thousand. A save with no write started in the last `minIntervalMs` is written right
+ * No write starts within `minIntervalMs` of the start of the previous write or exclusive job (the job itself is
+ * not delayed: it only waits for the write in progress), so a thousand refreshes make a few dozen writes, not a
+ * thousand. A save with no write started in the last `minIntervalMs` is written right
  * after the current turn of the event loop, so the mark before a refresh token leaves waits for no timer then.
  */
 

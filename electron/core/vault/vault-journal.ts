@@ -17,8 +17,8 @@ export const COMPACTION_RATIO = 2;
 const COMPACTION_SLACK_BYTES = 64 * 1024;
 const FALLBACK_ACCOUNT_BYTES = 1024;
 /**
- * Write starts (whole-file rewrites included) are at least this far apart: at most 20 fsyncs a second whatever the
- * burst or the server's latency. A save with no write started in the last 50 ms is written at once; one made
+ * No save's write starts within this long of the start of the previous write or whole-file rewrite: at most 20
+ * save writes a second whatever the burst or the server's latency (a re-key's rewrite is not delayed itself). A save with no write started in the last 50 ms is written at once; one made
  * sooner waits for the rest of the interval, with every save made meanwhile.
  */
 export const DEFAULT_MIN_WRITE_INTERVAL_MS = 50;
@@ -79,6 +79,8 @@ export class VaultJournal {
   async detach(): Promise<void> {
     try {
       await this.flush();
+      // That write may have made a compaction due, queued behind it: written now, not refused once the contents are gone.
+      if (this.#commits.busy) await this.flush();
     } finally {
       // Even when the flush failed: the caller destroys the contents next, so nothing may write from them after this.
       this.#contents = null;

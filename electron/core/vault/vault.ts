@@ -268,14 +268,17 @@ export class Vault implements VaultHandle {
       if (this.#phase.kind === 'closed') return;
       await this.flush();
       await this.#released;
+      let failure: { error: unknown } | null = null;
       try {
         await this.#journal.detach();
       } catch (error) {
-        throw storageFailed(error);
+        failure = { error };
       }
+      // The journal let go of the contents either way: nothing can write them any more, so they go now.
       this.#contents?.destroy();
       this.#contents = null;
       this.#enter({ kind: 'closed' });
+      if (failure !== null) throw storageFailed(failure.error);
     });
   }
 
