@@ -10,6 +10,7 @@ import { rssFigure } from './figure-rss';
 import { spreadFigures } from './figure-spread';
 import type { BenchScale, FigureResult } from './figure';
 import { machineInfo } from './machine';
+import { startLoadSampler } from './load-sampler';
 import type { BenchReport } from './report';
 import { SandboxChild } from './sandbox-child';
 import { createBenchVault, fillVault } from './vault-fixture';
@@ -133,6 +134,7 @@ async function runGroup(group: FigureGroup, scale: BenchScale, sandbox: () => Pr
 
 export async function runBench(scale: BenchScale, groups: readonly FigureGroup[], log: (line: string) => void): Promise<BenchOutcome> {
   const started = performance.now();
+  const load = startLoadSampler();
   let sandboxChild: SandboxChild | null = null;
   const sandbox = async (): Promise<SandboxChild> => {
     sandboxChild ??= await SandboxChild.start();
@@ -163,6 +165,7 @@ export async function runBench(scale: BenchScale, groups: readonly FigureGroup[]
     scale,
     machine: machineInfo(),
     durationSeconds: Math.round((performance.now() - started) / 1000),
+    load: load.stop(),
     figures,
   };
   return { report, failedGroups };

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchScale, FigureResult } from './figure';
+import type { LoadSamples } from './load-sampler';
 import type { MachineInfo } from './machine';
 import { round } from './stats';
 
@@ -10,6 +11,7 @@ export interface BenchReport {
   scale: BenchScale;
   machine: MachineInfo;
   durationSeconds: number;
+  load: LoadSamples;
   figures: FigureResult[];
 }
 
@@ -44,6 +46,8 @@ export function markdownOf(report: BenchReport): string {
     `${report.generatedAt} · ${machine.cpuModel} × ${machine.cores} cores · Node ${machine.node} · ${machine.chromium} · ${machine.os} · ${machine.totalMemoryMiB} MiB RAM`,
     '',
     `${report.scale.runs} runs per figure; ratio min / **median** / max; the verdict compares the median with the target. Whole bench: ${report.durationSeconds} s.`,
+    '',
+    `Load average (1 min) over the whole bench, read every ${report.load.intervalSeconds} s (${report.load.samples} readings): min ${report.load.min} / median ${report.load.median} / max ${report.load.max}.`,
     '',
     '| # | figure | baseline (same run) | ratio min / median / max | target | verdict | absolute (medians) |',
     '| --- | --- | --- | --- | --- | --- | --- |',

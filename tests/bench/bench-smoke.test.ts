@@ -41,6 +41,12 @@ describe('bench --smoke', () => {
     assert.ok(report.machine.chromium.length > 0);
   });
 
+  it('records the load average over the whole bench, read at its start and end at least', () => {
+    assert.ok(report.load.samples >= 2, `${report.load.samples} readings`);
+    assert.ok(report.load.min >= 0 && report.load.min <= report.load.median && report.load.median <= report.load.max);
+    assert.match(markdown, new RegExp(`Load average \\(1 min\\) over the whole bench, read every 10 s \\(${report.load.samples} readings\\): min ${report.load.min} /`, 'u'));
+  });
+
   it('measures figures 1-5, 8, 10-12 and 14-19, each a finite positive ratio with min <= median <= max', () => {
     assert.deepEqual(
       report.figures.map((figure) => figure.id),
