@@ -69,7 +69,7 @@ export class RefreshProcedure {
     if (state.removed) throw new AppError('unknown-account', `"${state.record.label}" was removed meanwhile; nothing was changed.`);
     // A caller holding a stopped lifecycle (a gateway request, a CLI refresh-all that began before a lock or a
     // reload) would send secrets the next lifecycle may already have rotated: refused, nothing sent.
-    if (this.deps.retired()) throw new AppError('vault-locked', 'These accounts were closed (locked, re-read or quitting) meanwhile: nothing was sent.');
+    if (this.deps.retired()) throw new AppError('vault-locked', RETIRED_MESSAGE);
     const running = op();
     state.inFlight = running;
     state.inFlightKind = kind;
@@ -252,8 +252,10 @@ export class RefreshProcedure {
   }
 }
 
+const RETIRED_MESSAGE = 'These accounts were closed (locked, re-read or quitting) meanwhile: nothing was sent.';
+
 function retiredResult(): LadderResult {
-  return { kind: 'failed', error: { code: 'vault-locked', message: 'These accounts were closed (locked, re-read or quitting) meanwhile: nothing was sent.' }, final: true };
+  return { kind: 'failed', error: { code: 'vault-locked', message: RETIRED_MESSAGE }, final: true };
 }
 
 function removedResult(): LadderResult {

@@ -5,8 +5,8 @@
  *
  * No write starts within `minIntervalMs` of the start of the previous write or exclusive job (the job itself is
  * not delayed: it only waits for the write in progress), so a thousand refreshes make a few dozen writes, not a
- * thousand. A save with no write started in the last `minIntervalMs` is written right
- * after the current turn of the event loop, so the mark before a refresh token leaves waits for no timer then.
+ * thousand. A save with no write started in the last `minIntervalMs` is written right after the current turn of
+ * the event loop, so the mark before a refresh token leaves waits for no timer then.
  */
 
 interface Waiter {

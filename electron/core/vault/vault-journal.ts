@@ -18,8 +18,9 @@ const COMPACTION_SLACK_BYTES = 64 * 1024;
 const FALLBACK_ACCOUNT_BYTES = 1024;
 /**
  * No save's write starts within this long of the start of the previous write or whole-file rewrite: at most 20
- * save writes a second whatever the burst or the server's latency (a re-key's rewrite is not delayed itself). A save with no write started in the last 50 ms is written at once; one made
- * sooner waits for the rest of the interval, with every save made meanwhile.
+ * save writes a second whatever the burst or the server's latency (a re-key's rewrite is not delayed itself).
+ * A save with no write started in the last 50 ms is written at once; one made sooner waits for the rest of the
+ * interval, with every save made meanwhile.
  */
 export const DEFAULT_MIN_WRITE_INTERVAL_MS = 50;
 
