@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../../electron/core/common/app-error';
 import { InMemoryAccountStorage } from '../../electron/core/tokens/in-memory-storage';
+import type { TokenOutcome } from '../../electron/core/winbooks/token-types';
 import { lifecycleFixture } from '../support/lifecycle-fixture';
+import { deferred } from '../support/scripted-client';
 
 const closed = (error: unknown): boolean => error instanceof AppError && error.code === 'vault-locked';
 
@@ -62,6 +64,31 @@ describe('a retired lifecycle', () => {
     assert.equal(client.count(), sent, 'no refresh token left after the retirement');
     const [stored] = await storage.loadRecords();
     assert.equal(stored?.refreshSentAt, null, 'the mark is taken back: the next lifecycle refreshes instead of exchanging');
+  });
+
+  it('retired while a refresh waits for a request slot: that refresh is never sent, the one under way finishes', async () => {
+    const { lifecycle, client, storage, addAccount } = await lifecycleFixture({ maxConcurrentRequests: 1 });
+    const first = await addAccount('ACME');
+    const second = await addAccount('Globex');
+    const answer = deferred<TokenOutcome>();
+    client.respond = (call) => (call.grant === 'refresh' && call.request.email === first.email ? answer.promise : undefined);
+    const refreshes = client.count('refresh');
+
+    const firstRefresh = lifecycle.refresh(first.id);
+    const secondRefresh = lifecycle.refresh(second.id);
+    while (client.count('refresh') === refreshes) await new Promise((resolve) => setImmediate(resolve));
+    lifecycle.retire();
+    answer.resolve(client.success('whatever'));
+    await firstRefresh;
+    await assert.rejects(secondRefresh, closed);
+    assert.deepEqual(
+      client.calls.slice(-1).map((call) => call.request.email),
+      [first.email],
+      'only the request already under way went out',
+    );
+    const stored = (await storage.loadRecords()).find((record) => record.id === second.id);
+    assert.equal(stored?.refreshSentAt, null, "the queued account's mark is taken back");
+    assert.deepEqual(client.replayedRefreshTokens(), []);
   });
 });
 

@@ -164,13 +164,14 @@ export class RefreshProcedure {
         return this.failures.saveFailure(state, error);
       }
       if (state.removed) return removedResult();
-      if (this.deps.retired()) {
-        // Locked or quitting while the mark was written: the refresh token stays unsent, so still usable.
+      const refreshToken = secrets.refreshToken;
+      const answer = await limiter.run(() => this.unlessRetired(() => client.refresh({ host, email, refreshToken })));
+      if (answer === null) {
+        // Locked or quitting while the mark was written or a request slot awaited: the refresh token never left.
         this.unmarkRefreshSent(state);
         return retiredResult();
       }
-      const refreshToken = secrets.refreshToken;
-      outcome = await limiter.run(() => client.refresh({ host, email, refreshToken }));
+      outcome = answer;
       if (outcome.kind === 'rejected') {
         refreshRefused = true;
         logger.warn('refresh-token-refused', { account: state.record.id, status: outcome.status });
@@ -180,7 +181,8 @@ export class RefreshProcedure {
         if (outcome.kind === 'transient' && !outcome.mayHaveArrived) this.unmarkRefreshSent(state);
       }
     }
-    outcome ??= await limiter.run(() => client.exchange({ host, email, exchangeToken: secrets.exchangeToken }));
+    outcome ??= await limiter.run(() => this.unlessRetired(() => client.exchange({ host, email, exchangeToken: secrets.exchangeToken })));
+    if (outcome === null) return retiredResult();
     if (state.removed) return removedResult();
 
     if (outcome.kind === 'success') {
@@ -204,6 +206,11 @@ export class RefreshProcedure {
   }
 
   /** Durable before the refresh token leaves: a crash after this point makes the next start exchange instead. */
+  /** Sends only if this lifecycle still owns the accounts when its turn comes (a lock or quit may land meanwhile). */
+  private unlessRetired(send: () => Promise<TokenOutcome>): Promise<TokenOutcome | null> {
+    return this.deps.retired() ? Promise.resolve(null) : send();
+  }
+
   private async markRefreshSent(state: AccountState): Promise<void> {
     state.record = { ...state.record, refreshSentAt: this.deps.clock.now() };
     await this.deps.saver.save(state.record);
