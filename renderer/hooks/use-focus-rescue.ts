@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 
-/** Where focus goes when the control that had it vanished or was disabled: the selected row, else the page heading. */
-export const FOCUS_HOME_SELECTORS = ['[role="row"][aria-selected="true"]', '[data-focus-home]', 'main h1'];
+/**
+ * Where focus goes when the control that had it vanished or was disabled: the selected row; else the open account's
+ * heading (a narrow window shows the details instead of the list); else the page heading.
+ */
+export const FOCUS_HOME_SELECTORS = ['[role="row"][aria-selected="true"]', '#details-title', '[data-focus-home]', 'main h1'];
 
 function rescue(): void {
   if (document.activeElement !== null && document.activeElement !== document.body) return;

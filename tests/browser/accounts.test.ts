@@ -178,6 +178,24 @@ describe('accounts in the browser', () => {
     assert.match(await dashboard.focused(), /^button:Replace exchange token/u, 'the dialog returns the focus to its opener');
   });
 
+  it('at 640x400, where the details replace the list, a vanished Refresh now leaves the focus on the account heading', async () => {
+    await suite.reset();
+    const email = uniqueEmail('narrow');
+    await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Cabinet Janssens', email });
+    const { page, problems } = await suite.open({ width: 640, height: 400 });
+    const dashboard = new DashboardPage(page);
+    await dashboard.row('Cabinet Janssens').focus();
+    await page.keyboard.press('Enter');
+    const heading = dashboard.details().getByRole('heading', { name: 'Cabinet Janssens', exact: true });
+    await heading.waitFor();
+    suite.sandbox.revokeGrant(email);
+    await dashboard.details().getByRole('button', { name: 'Refresh now for Cabinet Janssens' }).focus();
+    await page.keyboard.press('Enter');
+    await dashboard.details().getByRole('button', { name: 'Replace exchange token for Cabinet Janssens' }).waitFor();
+    await dashboard.waitFor(async () => (await dashboard.focused()) === 'h2:Cabinet Janssens', 'the focus on the account heading, not the page heading');
+    assert.deepEqual(problems, []);
+  });
+
   it('remove asks for a confirmation naming the account', async () => {
     await suite.reset();
     await seedAccount(suite.harness.backend.api, suite.sandbox, { label: 'Garage Peeters', email: uniqueEmail('remove') });
